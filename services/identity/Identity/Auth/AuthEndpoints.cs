@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Tripmate.Contracts.Identity;
+using Tripmate.Identity.Data;
+using Tripmate.Identity.Tokens;
+using Tripmate.Identity.Users;
+using Tripmate.Outbox;
+
+namespace Tripmate.Identity.Auth;
+
+public static class AuthEndpoints
+{
+    private const string InvalidCredentials = "The e-mail or password is not correct.";
+
+    public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var auth = endpoints.MapGroup("/api/auth").AllowAnonymous().WithTags("Auth");
+        auth.MapPost("/register", RegisterAsync).WithName("Register").WithSummary("Create an account.");
+        auth.MapPost("/login", LoginAsync).WithName("Login").WithSummary("Exchange e-mail and password for an access token.");
+        return endpoints;
+    }
+
+    private static async Task<Results<Created<AccountResponse>, ProblemHttpResult>> RegisterAsync(
+        RegisterRequest request, IdentityDbContext db, IPasswordHasher<User> hasher, CancellationToken cancellationToken)
+    {
+        var user = new User
+        {
+            Email = request.Email.Trim(),
+            NormalizedEmail = User.Normalize(request.Email),
+            DisplayName = request.DisplayName.Trim(),
+            SearchName = User.Normalize(request.DisplayName),
+        };
+        user.PasswordHash = hasher.HashPassword(user, request.Password);
+        db.Users.Add(user);
+        db.AddEvent(new UserRegistered(user.Id, user.DisplayName, user.CreatedAt));
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // The unique index decides, so two sign-ups racing for one address cannot both win.
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
+                title: "E-mail already registered", detail: "An account with this e-mail address already exists.");
+        }
+
+        return TypedResults.Created($"/api/users/{user.Id}", AccountResponse.From(user));
+    }
+
+    private static async Task<Results<Ok<AccessTokenResponse>, ProblemHttpResult>> LoginAsync(
+        LoginRequest request, IdentityDbContext db, IPasswordHasher<User> hasher, TokenIssuer tokens, CancellationToken cancellationToken)
+    {
+        var normalized = User.Normalize(request.Email);
+        var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
+
+        // Hash even for an unknown address, so response time does not tell which addresses exist.
+        var result = hasher.VerifyHashedPassword(user ?? UnknownUser, user?.PasswordHash ?? UnknownUserHash, request.Password);
+        if (user is null || result == PasswordVerificationResult.Failed)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed", detail: InvalidCredentials);
+        }
+
+        if (result == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            user.PasswordHash = hasher.HashPassword(user, request.Password);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return TypedResults.Ok(tokens.Issue(user));
+    }
+
+    private static readonly User UnknownUser = new() { Email = "", NormalizedEmail = "", DisplayName = "", SearchName = "" };
+
+    private static readonly string UnknownUserHash = new PasswordHasher<User>().HashPassword(UnknownUser, Guid.NewGuid().ToString());
+}

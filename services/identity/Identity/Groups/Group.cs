@@ -1,0 +1,18 @@
+namespace Tripmate.Identity.Groups;
+
+public sealed class Group
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public required string Name { get; set; }
+
+    public string? Description { get; set; }
+
+    public Guid OwnerId { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
+
+    public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
+
+    public List<GroupMember> Members { get; init; } = [];
+}

@@ -1,0 +1,127 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Tripmate.Contracts.Identity;
+using Tripmate.Identity.Data;
+using Tripmate.Outbox;
+using Tripmate.ServiceDefaults.Auth;
+using Tripmate.ServiceDefaults.Paging;
+
+namespace Tripmate.Identity.Groups;
+
+public static class GroupMembersEndpoints
+{
+    public static IEndpointRouteBuilder MapGroupMembersEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var members = endpoints.MapGroup("/api/groups/{id:guid}/members").RequireAuthorization().WithTags("Groups");
+        members.MapGet("/", ListAsync).WithName("ListGroupMembers").WithSummary("Members of a group the caller belongs to.");
+        members.MapPost("/", AddAsync).WithName("AddGroupMember")
+            .WithSummary("Add a user (owner or admin; only the owner grants admin).");
+        members.MapDelete("/{userId:guid}", RemoveAsync).WithName("RemoveGroupMember")
+            .WithSummary("Remove a member (owner or admin), or leave the group (yourself).");
+        return endpoints;
+    }
+
+    private static async Task<Results<Ok<Page<MemberResponse>>, NotFound>> ListAsync(
+        Guid id, [AsParameters] PageQuery page, HttpContext http, IdentityDbContext db, CancellationToken cancellationToken)
+    {
+        if (await GroupAccess.FindAsync(db, id, http.User.GetUserId(), cancellationToken) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var after = PageCursor.Decode<Guid?>(page.Cursor);
+        var members = db.GroupMembers.Where(m => m.GroupId == id);
+        if (after is { } afterId)
+        {
+            members = members.Where(m => m.UserId.CompareTo(afterId) > 0);
+        }
+
+        var rows = await members
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new MemberResponse(m.UserId, u.DisplayName, m.Role, m.JoinedAt))
+            .OrderBy(m => m.UserId)
+            .Take(page.Size + 1)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(Page.FromOverfetch(rows, page.Size, m => (Guid?)m.UserId, m => m));
+    }
+
+    private static async Task<Results<Created<MemberResponse>, NotFound, ProblemHttpResult>> AddAsync(
+        Guid id, AddMemberRequest request, HttpContext http, IdentityDbContext db, CancellationToken cancellationToken)
+    {
+        var caller = await GroupAccess.FindAsync(db, id, http.User.GetUserId(), cancellationToken);
+        if (caller is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var role = request.Role ?? GroupRoles.Member;
+        if (!GroupRoles.CanManageMembers(caller.Role))
+        {
+            return GroupAccess.Forbidden("Only the owner or an admin can add members.");
+        }
+
+        if (role == GroupRoles.Admin && caller.Role != GroupRoles.Owner)
+        {
+            return GroupAccess.Forbidden("Only the owner can make someone an admin.");
+        }
+
+        var userId = request.UserId!.Value;
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "User not found",
+                detail: $"No user has the id {userId}.");
+        }
+
+        var member = new GroupMember { GroupId = id, UserId = userId, Role = role };
+        db.GroupMembers.Add(member);
+        db.AddEvent(new GroupMemberAdded(id, userId, role));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already a member",
+                detail: "This user is already a member of the group.");
+        }
+
+        return TypedResults.Created($"/api/groups/{id}/members/{userId}",
+            new MemberResponse(userId, user.DisplayName, role, member.JoinedAt));
+    }
+
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> RemoveAsync(
+        Guid id, Guid userId, HttpContext http, IdentityDbContext db, CancellationToken cancellationToken)
+    {
+        var callerId = http.User.GetUserId();
+        var caller = await GroupAccess.FindAsync(db, id, callerId, cancellationToken);
+        if (caller is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var target = await db.GroupMembers.SingleOrDefaultAsync(m => m.GroupId == id && m.UserId == userId, cancellationToken);
+        if (target is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (target.Role == GroupRoles.Owner)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Owner cannot be removed",
+                detail: "The owner cannot leave or be removed; delete the group instead.");
+        }
+
+        var leaving = userId == callerId;
+        var mayRemove = caller.Role == GroupRoles.Owner || (caller.Role == GroupRoles.Admin && target.Role == GroupRoles.Member);
+        if (!leaving && !mayRemove)
+        {
+            return GroupAccess.Forbidden("Only the owner, or an admin removing a plain member, can remove someone else.");
+        }
+
+        db.GroupMembers.Remove(target);
+        db.AddEvent(new GroupMemberRemoved(id, userId));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,117 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Tripmate.Contracts.Identity;
+using Tripmate.Identity.Data;
+using Tripmate.Outbox;
+using Tripmate.ServiceDefaults.Auth;
+using Tripmate.ServiceDefaults.Paging;
+
+namespace Tripmate.Identity.Groups;
+
+public static class GroupsEndpoints
+{
+    public static IEndpointRouteBuilder MapGroupsEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var groups = endpoints.MapGroup("/api/groups").RequireAuthorization().WithTags("Groups");
+        groups.MapPost("/", CreateAsync).WithName("CreateGroup").WithSummary("Create a group; the caller becomes its owner.");
+        groups.MapGet("/", ListMineAsync).WithName("ListMyGroups").WithSummary("Groups the caller belongs to (member=me).");
+        groups.MapGet("/{id:guid}", GetAsync).WithName("GetGroup").WithSummary("A group the caller belongs to.");
+        groups.MapPatch("/{id:guid}", UpdateAsync).WithName("UpdateGroup").WithSummary("Rename or re-describe a group (owner only).");
+        groups.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteGroup").WithSummary("Delete a group (owner only).");
+        return endpoints;
+    }
+
+    private static async Task<Created<GroupResponse>> CreateAsync(
+        CreateGroupRequest request, HttpContext http, IdentityDbContext db, CancellationToken cancellationToken)
+    {
+        var ownerId = http.User.GetUserId();
+        var group = new Group
+        {
+            Name = request.Name.Trim(),
+            Description = string.IsNullOrEmpty(request.Description) ? null : request.Description,
+            OwnerId = ownerId,
+        };
+        group.Members.Add(new GroupMember { GroupId = group.Id, UserId = ownerId, Role = GroupRoles.Owner });
+        db.Groups.Add(group);
+        db.AddEvent(new GroupCreated(group.Id, group.Name, group.Description, ownerId));
+        db.AddEvent(new GroupMemberAdded(group.Id, ownerId, GroupRoles.Owner));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/groups/{group.Id}", GroupResponse.From(group, GroupRoles.Owner));
+    }
+
+    private static async Task<Ok<Page<GroupResponse>>> ListMineAsync(
+        [AsParameters] GroupListQuery query, [AsParameters] PageQuery page, HttpContext http, IdentityDbContext db,
+        CancellationToken cancellationToken)
+    {
+        var callerId = http.User.GetUserId();
+        var after = PageCursor.Decode<Guid?>(page.Cursor);
+        var memberships = db.GroupMembers.Where(m => m.UserId == callerId);
+        if (after is { } afterId)
+        {
+            memberships = memberships.Where(m => m.GroupId.CompareTo(afterId) > 0);
+        }
+
+        var rows = await memberships
+            .OrderBy(m => m.GroupId)
+            .Take(page.Size + 1)
+            .Join(db.Groups, m => m.GroupId, g => g.Id, (m, g) => new { Group = g, m.Role })
+            .OrderBy(row => row.Group.Id)
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(Page.FromOverfetch(rows, page.Size, row => (Guid?)row.Group.Id, row => GroupResponse.From(row.Group, row.Role)));
+    }
+
+    private static async Task<Results<Ok<GroupResponse>, NotFound>> GetAsync(
+        Guid id, HttpContext http, IdentityDbContext db, CancellationToken cancellationToken)
+    {
+        var membership = await GroupAccess.FindAsync(db, id, http.User.GetUserId(), cancellationToken);
+        return membership is null ? TypedResults.NotFound() : TypedResults.Ok(GroupResponse.From(membership.Group, membership.Role));
+    }
+
+    private static async Task<Results<Ok<GroupResponse>, NotFound, ProblemHttpResult>> UpdateAsync(
+        Guid id, UpdateGroupRequest request, HttpContext http, IdentityDbContext db, CancellationToken cancellationToken)
+    {
+        var membership = await GroupAccess.FindAsync(db, id, http.User.GetUserId(), cancellationToken);
+        if (membership is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (membership.Role != GroupRoles.Owner)
+        {
+            return GroupAccess.Forbidden("Only the group's owner can change it.");
+        }
+
+        var group = membership.Group;
+        group.Name = request.Name?.Trim() ?? group.Name;
+        if (request.Description is { } description)
+        {
+            group.Description = description.Length == 0 ? null : description;
+        }
+
+        group.UpdatedAt = DateTimeOffset.UtcNow;
+        db.AddEvent(new GroupUpdated(group.Id, group.Name, group.Description));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(GroupResponse.From(group, membership.Role));
+    }
+
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteAsync(
+        Guid id, HttpContext http, IdentityDbContext db, CancellationToken cancellationToken)
+    {
+        var membership = await GroupAccess.FindAsync(db, id, http.User.GetUserId(), cancellationToken);
+        if (membership is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (membership.Role != GroupRoles.Owner)
+        {
+            return GroupAccess.Forbidden("Only the group's owner can delete it.");
+        }
+
+        db.Groups.Remove(membership.Group);
+        db.AddEvent(new GroupDeleted(id));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

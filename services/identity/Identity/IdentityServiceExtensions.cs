@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Tripmate.Identity.Auth;
+using Tripmate.Identity.Data;
+using Tripmate.Identity.Groups;
+using Tripmate.Identity.Tokens;
+using Tripmate.Identity.Users;
+using Tripmate.Outbox;
+using Tripmate.ServiceDefaults.Auth;
+using Tripmate.ServiceDefaults.Health;
+using Tripmate.ServiceDefaults.Messaging;
+
+namespace Tripmate.Identity;
+
+public static class IdentityServiceExtensions
+{
+    public const string ConnectionName = "Identity";
+
+    public static IHostApplicationBuilder AddIdentityServices(this IHostApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not configured.");
+
+        builder.Services.AddDbContext<IdentityDbContext>((services, options) => options
+            .UseNpgsql(connectionString)
+            .UseSnakeCaseNamingConvention()
+            .AddOutboxInterceptor(services));
+        builder.AddOutbox<IdentityDbContext>();
+        builder.AddMessageBus();
+
+        builder.Services.AddHealthChecks()
+            .AddNpgSql(connectionString, name: "postgresql", tags: [HealthEndpoints.ReadyTag], timeout: TimeSpan.FromSeconds(3));
+
+        builder.Services.Configure<IssuingOptions>(builder.Configuration.GetSection(IssuingOptions.Section));
+        builder.Services.AddSingleton<SigningKey>();
+        builder.Services.AddSingleton<TokenIssuer>();
+        builder.Services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+
+        // Identity holds the keys itself, so it validates with them directly rather than fetching
+        // its own discovery document over HTTP.
+        builder.AddDefaultAuthentication(options => options.Authority = null);
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<SigningKey>((options, key) => options.TokenValidationParameters.IssuerSigningKey = key.SecurityKey);
+
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+
+    public static WebApplication MapIdentityEndpoints(this WebApplication app)
+    {
+        app.MapOpenApi().AllowAnonymous();
+        app.MapWellKnownEndpoints();
+        app.MapAuthEndpoints();
+        app.MapUsersEndpoints();
+        app.MapGroupsEndpoints();
+        app.MapGroupMembersEndpoints();
+        return app;
+    }
+}

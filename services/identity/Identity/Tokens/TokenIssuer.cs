@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Tripmate.Identity.Users;
+using Tripmate.ServiceDefaults.Auth;
+
+namespace Tripmate.Identity.Tokens;
+
+public sealed record AccessTokenResponse(string AccessToken, string TokenType, int ExpiresIn);
+
+public sealed class TokenIssuer(SigningKey key, IOptions<IssuingOptions> tokenOptions, IOptions<AuthOptions> authOptions, TimeProvider clock)
+{
+    private readonly JsonWebTokenHandler _handler = new();
+
+    public AccessTokenResponse Issue(User user)
+    {
+        var lifetime = tokenOptions.Value.TokenLifetime;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var token = _handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = authOptions.Value.Issuer,
+            Audience = authOptions.Value.Audience,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + lifetime,
+            SigningCredentials = key.Credentials,
+            Subject = new ClaimsIdentity(
+            [
+                new Claim(JwtRegisteredClaimNames.Sub, user.Id.ToString()),
+                new Claim(JwtRegisteredClaimNames.Name, user.DisplayName),
+                new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
+            ]),
+        });
+        return new AccessTokenResponse(token, "Bearer", (int)lifetime.TotalSeconds);
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using Tripmate.ServiceDefaults.Auth;
+
+namespace Tripmate.Identity.Tokens;
+
+/// <summary>
+/// What other services need to validate tokens without a shared secret: the discovery document
+/// and the public keys it points to.
+/// </summary>
+public static class WellKnownEndpoints
+{
+    public static IEndpointRouteBuilder MapWellKnownEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var wellKnown = endpoints.MapGroup("/.well-known").AllowAnonymous().WithTags("Discovery");
+
+        wellKnown.MapGet("/jwks.json", (SigningKey key) => TypedResults.Ok(new { keys = new[] { key.PublicJwk } }))
+            .WithName("GetJsonWebKeySet")
+            .WithSummary("The public keys that verify access tokens.");
+
+        wellKnown.MapGet("/openid-configuration", (HttpRequest request, IOptions<AuthOptions> auth) =>
+            {
+                // The key set is reachable wherever this document was, so use the caller's own base URL.
+                var baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}";
+                return TypedResults.Ok(new Dictionary<string, object>
+                {
+                    ["issuer"] = auth.Value.Issuer,
+                    ["jwks_uri"] = $"{baseUrl}/.well-known/jwks.json",
+                    ["token_endpoint"] = $"{baseUrl}/api/auth/login",
+                    ["id_token_signing_alg_values_supported"] = new[] { SecurityAlgorithms.EcdsaSha256 },
+                    ["subject_types_supported"] = new[] { "public" },
+                    ["response_types_supported"] = new[] { "token" },
+                    ["claims_supported"] = new[] { "sub", "name", "iss", "aud", "exp", "iat", "nbf", "jti" },
+                });
+            })
+            .WithName("GetOpenIdConfiguration")
+            .WithSummary("OpenID discovery document naming the issuer and the key set.");
+
+        return endpoints;
+    }
+}

@@ -1,0 +1,11 @@
+namespace Tripmate.Identity.Users;
+
+/// <summary>Field lengths shared by request validation and the database schema.</summary>
+public static class UserLimits
+{
+    public const int Email = 254;
+    public const int PasswordMin = 8;
+    public const int PasswordMax = 128;
+    public const int DisplayName = 100;
+    public const int Bio = 1000;
+}

@@ -1,0 +1,15 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Tripmate.Identity.Users;
+
+/// <summary>Fields left out (or null) stay as they are; an empty bio clears it.</summary>
+public sealed record UpdateProfileRequest(
+    [property: StringLength(UserLimits.DisplayName, MinimumLength = 1)] string? DisplayName,
+    [property: StringLength(UserLimits.Bio)] string? Bio);
+
+public sealed record UserSearchQuery
+{
+    /// <summary>Display-name prefix, case ignored. Empty lists everyone.</summary>
+    [StringLength(UserLimits.DisplayName)]
+    public string? Query { get; init; }
+}

@@ -1,0 +1,120 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Tripmate.Contracts.Identity;
+using Tripmate.Identity.Data;
+using Tripmate.Identity.Groups;
+using Tripmate.Outbox;
+using Tripmate.ServiceDefaults.Auth;
+using Tripmate.ServiceDefaults.Paging;
+
+namespace Tripmate.Identity.Users;
+
+public static class UsersEndpoints
+{
+    public static IEndpointRouteBuilder MapUsersEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var users = endpoints.MapGroup("/api/users").RequireAuthorization().WithTags("Users");
+        users.MapGet("/me", GetMeAsync).WithName("GetMe").WithSummary("The caller's own account.");
+        users.MapPatch("/me", UpdateMeAsync).WithName("UpdateMe").WithSummary("Change the caller's display name or bio.");
+        users.MapDelete("/me", DeleteMeAsync).WithName("DeleteMe").WithSummary("Delete the caller's account, and the groups they own.");
+        users.MapGet("/{id:guid}", GetProfileAsync).WithName("GetUserProfile").WithSummary("A user's public profile.");
+        users.MapGet("/", SearchAsync).WithName("SearchUsers").WithSummary("Users whose display name starts with the query, case ignored.");
+        return endpoints;
+    }
+
+    private static async Task<Results<Ok<AccountResponse>, NotFound>> GetMeAsync(
+        HttpContext http, IdentityDbContext db, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == http.User.GetUserId(), cancellationToken);
+        return user is null ? TypedResults.NotFound() : TypedResults.Ok(AccountResponse.From(user));
+    }
+
+    private static async Task<Results<Ok<AccountResponse>, NotFound>> UpdateMeAsync(
+        UpdateProfileRequest request, HttpContext http, IdentityDbContext db, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == http.User.GetUserId(), cancellationToken);
+        if (user is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (request.DisplayName is { } displayName)
+        {
+            user.DisplayName = displayName.Trim();
+            user.SearchName = User.Normalize(displayName);
+        }
+
+        if (request.Bio is { } bio)
+        {
+            user.Bio = bio.Length == 0 ? null : bio;
+        }
+
+        user.UpdatedAt = DateTimeOffset.UtcNow;
+        db.AddEvent(new UserProfileUpdated(user.Id, user.DisplayName, user.Bio));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(AccountResponse.From(user));
+    }
+
+    /// <summary>
+    /// Removes the account with the groups it owns and its other memberships, raising an event for
+    /// each so other services can purge what they keep. One transaction: all or nothing.
+    /// </summary>
+    private static async Task<Results<NoContent, NotFound>> DeleteMeAsync(
+        HttpContext http, IdentityDbContext db, CancellationToken cancellationToken)
+    {
+        var userId = http.User.GetUserId();
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var memberships = await db.GroupMembers.Where(m => m.UserId == userId).ToListAsync(cancellationToken);
+        var ownedGroups = await db.Groups.Where(g => g.OwnerId == userId).ToListAsync(cancellationToken);
+        foreach (var membership in memberships.Where(m => ownedGroups.All(g => g.Id != m.GroupId)))
+        {
+            db.AddEvent(new GroupMemberRemoved(membership.GroupId, userId));
+        }
+
+        foreach (var group in ownedGroups)
+        {
+            db.AddEvent(new GroupDeleted(group.Id));
+        }
+
+        db.GroupMembers.RemoveRange(memberships);
+        db.Groups.RemoveRange(ownedGroups);
+        db.Users.Remove(user);
+        db.AddEvent(new UserDeleted(userId));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<PublicProfile>, NotFound>> GetProfileAsync(
+        Guid id, IdentityDbContext db, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
+        return user is null ? TypedResults.NotFound() : TypedResults.Ok(PublicProfile.From(user));
+    }
+
+    private static async Task<Ok<Page<PublicProfile>>> SearchAsync(
+        [AsParameters] UserSearchQuery search, [AsParameters] PageQuery page, IdentityDbContext db, CancellationToken cancellationToken)
+    {
+        var after = PageCursor.Decode<UserCursor>(page.Cursor);
+        var users = db.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(search.Query))
+        {
+            users = users.Where(u => u.SearchName.StartsWith(User.Normalize(search.Query)));
+        }
+
+        if (after is not null)
+        {
+            users = users.Where(u => string.Compare(u.SearchName, after.Name) > 0
+                || (u.SearchName == after.Name && u.Id.CompareTo(after.Id) > 0));
+        }
+
+        var rows = await users.OrderBy(u => u.SearchName).ThenBy(u => u.Id).Take(page.Size + 1).ToListAsync(cancellationToken);
+        return TypedResults.Ok(Page.FromOverfetch(rows, page.Size, u => new UserCursor(u.SearchName, u.Id), PublicProfile.From));
+    }
+
+    private sealed record UserCursor(string Name, Guid Id);
+}

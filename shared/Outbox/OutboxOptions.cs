@@ -1,0 +1,20 @@
+namespace Tripmate.Outbox;
+
+public sealed class OutboxOptions
+{
+    public const string Section = "Outbox";
+
+    /// <summary>How often the relay looks for events nobody signalled (another instance's, or left after a failure).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>How long one publish may wait for the broker's confirm before the batch is retried later.</summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The longest pause between attempts while the broker is unreachable.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Sent events are kept this long for inspection, then deleted.</summary>
+    public TimeSpan SentRetention { get; set; } = TimeSpan.FromDays(1);
+}

@@ -1,0 +1,32 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Tripmate.ServiceDefaults.Errors;
+
+public static class ProblemDetailsExtensions
+{
+    /// <summary>
+    /// Every error leaves a service as RFC 9457 problem details carrying the trace id, whether it
+    /// comes from validation, an exception, authentication or an unmatched route.
+    /// </summary>
+    public static IServiceCollection AddDefaultProblemDetails(this IServiceCollection services)
+    {
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            context.ProblemDetails.Extensions["traceId"] =
+                Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
+        });
+
+        // Without this, outside Development a body that is not valid JSON is answered with an empty
+        // 400 and no reason; throwing lets the handler below say which part of the body was wrong.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+
+        services.AddExceptionHandler<RequestValidationExceptionHandler>();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<UnexpectedExceptionHandler>();
+        return services;
+    }
+}

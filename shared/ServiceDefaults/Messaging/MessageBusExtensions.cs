@@ -1,0 +1,59 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Tripmate.ServiceDefaults.Health;
+
+namespace Tripmate.ServiceDefaults.Messaging;
+
+public static class MessageBusExtensions
+{
+    /// <summary>Connection string name of the broker: <c>ConnectionStrings:RabbitMq</c>, an amqp:// URI.</summary>
+    public const string ConnectionName = "RabbitMq";
+
+    /// <summary>
+    /// The MassTransit bus on RabbitMQ. A consumer that throws is retried with growing delays, then
+    /// its message moves to the endpoint's <c>_error</c> queue, where nothing is lost.
+    /// </summary>
+    public static IHostApplicationBuilder AddMessageBus(
+        this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? registerConsumers = null)
+    {
+        var uri = new Uri(builder.Configuration.GetConnectionString(ConnectionName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not configured."));
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetKebabCaseEndpointNameFormatter();
+            registerConsumers?.Invoke(bus);
+
+            // Services that publish through an outbox keep working while the broker is away, so
+            // its absence makes the service degraded rather than unready.
+            bus.ConfigureHealthCheckOptions(health =>
+            {
+                health.Name = "rabbitmq";
+                health.MinimalFailureStatus = HealthStatus.Degraded;
+                health.Tags.Add(HealthEndpoints.ReadyTag);
+            });
+
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(uri, host =>
+                {
+                    var credentials = Uri.UnescapeDataString(uri.UserInfo).Split(':', 2);
+                    if (credentials is [var user, var password])
+                    {
+                        host.Username(user);
+                        host.Password(password);
+                    }
+                });
+                rabbit.UseMessageRetry(retry => retry.Exponential(
+                    retryLimit: 5,
+                    minInterval: TimeSpan.FromMilliseconds(100),
+                    maxInterval: TimeSpan.FromSeconds(10),
+                    intervalDelta: TimeSpan.FromMilliseconds(200)));
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+        return builder;
+    }
+}

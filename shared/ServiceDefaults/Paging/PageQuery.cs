@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Tripmate.ServiceDefaults.Paging;
+
+/// <summary>
+/// The one paging input of the project: <c>?cursor=&amp;limit=</c>. Bind with <c>[AsParameters]</c>;
+/// a limit outside 1..100 is a 400 through the same validation as every other field.
+/// </summary>
+public sealed record PageQuery
+{
+    public const int DefaultLimit = 20;
+    public const int MaxLimit = 100;
+
+    /// <summary>Opaque; taken from the previous page's <c>nextCursor</c>.</summary>
+    public string? Cursor { get; init; }
+
+    [Range(1, MaxLimit)]
+    public int? Limit { get; init; }
+
+    public int Size => Limit ?? DefaultLimit;
+}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Tripmate.ServiceDefaults.Errors;
+using Tripmate.ServiceDefaults.Health;
+using Tripmate.ServiceDefaults.Telemetry;
+
+namespace Tripmate.ServiceDefaults;
+
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>Telemetry, health checks, problem details, validation and resilient HTTP clients.</summary>
+    public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
+    {
+        builder.AddDefaultTelemetry();
+        builder.Services.AddHealthChecks();
+        builder.Services.AddDefaultProblemDetails();
+        builder.Services.AddValidation();
+        builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
+        return builder;
+    }
+
+    /// <summary>
+    /// The error pipeline and health endpoints. Call first, right after Build(), so exceptions
+    /// and empty error responses from everything after it become problem details.
+    /// </summary>
+    public static WebApplication UseServiceDefaults(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapHealthEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,13 @@
+namespace Tripmate.Cql.Connections;
+
+/// <summary>What one connection needs from the cluster options.</summary>
+internal sealed record ConnectionSettings(
+    CqlCredentials? Credentials,
+    string? Keyspace,
+    TimeSpan ConnectTimeout,
+    TimeSpan RequestTimeout,
+    int MaxFrameSizeBytes)
+{
+    public static ConnectionSettings From(CqlClusterOptions options) => new(
+        options.Credentials, options.Keyspace, options.ConnectTimeout, options.RequestTimeout, options.MaxFrameSizeBytes);
+}

@@ -10,13 +10,16 @@ namespace Tripmate.ServiceDefaults;
 
 public static class ServiceDefaultsExtensions
 {
-    /// <summary>Telemetry, health checks, problem details, validation and resilient HTTP clients.</summary>
+    /// <summary>
+    /// Telemetry, health checks, problem details and resilient HTTP clients. Each service also
+    /// calls <c>AddValidation()</c> itself: the validation source generator only sees the request
+    /// types of the project that makes that call.
+    /// </summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
         builder.AddDefaultTelemetry();
         builder.Services.AddHealthChecks();
         builder.Services.AddDefaultProblemDetails();
-        builder.Services.AddValidation();
         builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
         return builder;
     }

@@ -44,6 +44,8 @@ public static class IdentityServiceExtensions
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<SigningKey>((options, key) => options.TokenValidationParameters.IssuerSigningKey = key.SecurityKey);
 
+        // Here, not in the shared defaults: the generator finds this project's request types only.
+        builder.Services.AddValidation();
         builder.Services.AddOpenApi();
         return builder;
     }

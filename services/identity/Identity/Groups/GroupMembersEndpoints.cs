@@ -38,9 +38,11 @@ public static class GroupMembersEndpoints
         }
 
         var rows = await members
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new MemberResponse(m.UserId, u.DisplayName, m.Role, m.JoinedAt))
             .OrderBy(m => m.UserId)
             .Take(page.Size + 1)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.UserId, u.DisplayName, m.Role, m.JoinedAt })
+            .OrderBy(m => m.UserId)
+            .Select(m => new MemberResponse(m.UserId, m.DisplayName, m.Role, m.JoinedAt))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(Page.FromOverfetch(rows, page.Size, m => (Guid?)m.UserId, m => m));
     }

@@ -1,0 +1,110 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Tripmate.Testing;
+
+namespace Tripmate.Identity.Tests.Infrastructure;
+
+/// <summary>
+/// The identity service on real Kestrel, a private PostgreSQL database and the real RabbitMQ.
+/// One per test class; every test still makes its own users, so tests never share data.
+/// </summary>
+public class IdentityApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Issuer = "tripmate-identity-tests";
+
+    private readonly PostgresDatabase _database;
+    private readonly string _keyPath = Path.Combine(Path.GetTempPath(), $"tripmate-identity-{Guid.NewGuid():N}.pem");
+
+    public IdentityApp() : this(PostgresDatabase.NewName("identity"))
+    {
+    }
+
+    /// <summary>Several apps may share one database, as several instances of the service do.</summary>
+    internal IdentityApp(PostgresDatabase database)
+    {
+        _database = database;
+        Port = FreePort();
+        UseKestrel(Port);
+    }
+
+    public int Port { get; }
+
+    public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
+
+    public string ConnectionString => _database.ConnectionString;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Identity", _database.ConnectionString);
+        builder.UseSetting("ConnectionStrings:RabbitMq", TestServers.RabbitMq);
+        builder.UseSetting("Identity:SigningKeyPath", _keyPath);
+        builder.UseSetting("Identity:CreateSigningKeyIfMissing", "true");
+        builder.UseSetting("Auth:Issuer", Issuer);
+        // Fast retries keep outage tests short; production keeps the defaults.
+        builder.UseSetting("Outbox:MaxRetryDelay", "00:00:01");
+        builder.UseSetting("Outbox:PublishTimeout", "00:00:03");
+    }
+
+    public virtual Task InitializeAsync()
+    {
+        StartServer();
+        return Task.CompletedTask;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _database.DisposeAsync();
+        File.Delete(_keyPath);
+    }
+
+    public HttpClient Anonymous() => new() { BaseAddress = BaseAddress };
+
+    /// <summary>Registers a new user and returns a client signed in as them.</summary>
+    public async Task<TestUser> NewUserAsync(string? displayName = null)
+    {
+        var email = $"u{Guid.NewGuid():N}@example.test";
+        const string password = "correct horse battery";
+        var anonymous = Anonymous();
+        var register = await anonymous.PostAsJsonAsync("/api/auth/register",
+            new { email, password, displayName = displayName ?? $"Traveller {Guid.NewGuid():N}" });
+        Assert.Equal(HttpStatusCode.Created, register.StatusCode);
+        var account = (await register.Content.ReadFromJsonAsync<Account>())!;
+
+        var login = await anonymous.PostAsJsonAsync("/api/auth/login", new { email, password });
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        var token = (await login.Content.ReadFromJsonAsync<TokenDto>())!;
+
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
+        return new TestUser(account.Id, email, password, token.AccessToken, client);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+public sealed record TestUser(Guid Id, string Email, string Password, string AccessToken, HttpClient Client);
+
+public sealed record Account(Guid Id, string Email, string DisplayName, string? Bio, DateTimeOffset CreatedAt);
+
+public sealed record TokenDto(string AccessToken, string TokenType, int ExpiresIn);
+
+public sealed record Profile(Guid Id, string DisplayName, string? Bio, DateTimeOffset CreatedAt);
+
+public sealed record GroupDto(Guid Id, string Name, string? Description, Guid OwnerId, DateTimeOffset CreatedAt, string MyRole);
+
+public sealed record MemberDto(Guid UserId, string DisplayName, string Role, DateTimeOffset JoinedAt);
+
+public sealed record PageDto<T>(List<T> Items, string? NextCursor);
+
+public sealed record Problem(string? Type, string? Title, int? Status, string? Detail, string? TraceId, Dictionary<string, string[]>? Errors);

@@ -1,0 +1,83 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Tripmate.Contracts.Identity;
+using Tripmate.Identity.Tests.Infrastructure;
+using Tripmate.Testing;
+
+namespace Tripmate.Identity.Tests.Platform;
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ServerOutageCollection
+{
+    public const string Name = "Server outages";
+}
+
+/// <summary>Stops the real servers mid-test, so these run alone (see the collection).</summary>
+[Collection(ServerOutageCollection.Name)]
+public sealed class DependencyOutageTests(IdentityApp app) : IClassFixture<IdentityApp>
+{
+    [Fact]
+    public async Task Readiness_fails_while_postgres_is_down_and_recovers_after_it_restarts()
+    {
+        var client = app.Anonymous();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+
+        await DevServer.StopAsync("postgres");
+        try
+        {
+            var down = await Eventually.WaitForAsync(() => client.GetAsync("/health/ready"),
+                r => r.StatusCode == HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(20), "readiness to fail");
+            Assert.Equal("Unhealthy", await CheckStatusAsync(down, "postgresql"));
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+        }
+        finally
+        {
+            await DevServer.StartAsync("postgres");
+        }
+
+        await Eventually.WaitForAsync(() => client.GetAsync("/health/ready"),
+            r => r.StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(30), "readiness to recover");
+    }
+
+    [Fact]
+    public async Task Registrations_made_while_rabbitmq_is_down_are_all_delivered_once_after_it_restarts()
+    {
+        await using var recorder = await EventRecorder.StartAsync();
+        var client = app.Anonymous();
+        var registered = new List<Guid>();
+
+        await DevServer.StopAsync("rabbitmq");
+        try
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                var response = await client.PostAsJsonAsync("/api/auth/register",
+                    new { email = $"offline{i}-{Guid.NewGuid():N}@example.test", password = "while the broker sleeps", displayName = $"Offline {i}" });
+                Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+                registered.Add((await response.Content.ReadFromJsonAsync<Account>())!.Id);
+            }
+
+            var degraded = await client.GetAsync("/health/ready");
+            Assert.Equal("Degraded", await CheckStatusAsync(degraded, "rabbitmq"));
+            Assert.DoesNotContain(recorder.All.Select(r => r.Event).OfType<UserRegistered>(), e => registered.Contains(e.UserId));
+        }
+        finally
+        {
+            await DevServer.StartAsync("rabbitmq");
+        }
+
+        await recorder.WaitForAsync<UserRegistered>(e => registered.Contains(e.UserId), count: 20, timeout: TimeSpan.FromSeconds(90));
+        await Task.Delay(TimeSpan.FromSeconds(2)); // a duplicate would arrive right behind the originals
+        var delivered = recorder.All.Select(r => r.Event).OfType<UserRegistered>().Where(e => registered.Contains(e.UserId)).ToList();
+        Assert.Equal(registered.Order(), delivered.Select(e => e.UserId).Order());
+    }
+
+    private static async Task<string?> CheckStatusAsync(HttpResponseMessage health, string check)
+    {
+        using var body = JsonDocument.Parse(await health.Content.ReadAsStringAsync());
+        return body.RootElement.GetProperty("checks").EnumerateArray()
+            .Single(c => c.GetProperty("name").GetString() == check)
+            .GetProperty("status").GetString();
+    }
+}

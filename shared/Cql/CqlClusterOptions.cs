@@ -3,9 +3,10 @@ namespace Tripmate.Cql;
 /// <summary>How to reach and talk to the cluster.</summary>
 public sealed record CqlClusterOptions
 {
-    /// <summary>Host names or IP addresses, tried in order; later ones are the failover targets.</summary>
+    /// <summary>"host" or "host:port" ("[v6]:port"), tried in order; later ones are the failover targets.</summary>
     public required IReadOnlyList<string> ContactPoints { get; init; }
 
+    /// <summary>Port for contact points that do not name one.</summary>
     public int Port { get; init; } = 9042;
 
     /// <summary>For PasswordAuthenticator (SASL PLAIN); null when the cluster needs no login.</summary>

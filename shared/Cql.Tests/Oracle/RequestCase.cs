@@ -63,7 +63,7 @@ internal sealed record RequestCase(string Name, string Op)
         switch (Op)
         {
             case "startup":
-                RequestWriter.WriteStartup(frame, StreamId, StartupOptions ?? Connections.StartupOptions.Default);
+                RequestWriter.WriteStartup(frame, StreamId, StartupOptions ?? Tripmate.Cql.Connections.StartupOptions.Default);
                 break;
             case "options":
                 RequestWriter.WriteOptions(frame, StreamId);

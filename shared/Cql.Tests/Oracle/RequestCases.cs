@@ -115,5 +115,5 @@ internal static class RequestCases
     ];
 
     private static byte[] ConnectionsToken(string user, string password) =>
-        Connections.ConnectionHandshake.PlainToken(new CqlCredentials(user, password));
+        Tripmate.Cql.Connections.ConnectionHandshake.PlainToken(new CqlCredentials(user, password));
 }

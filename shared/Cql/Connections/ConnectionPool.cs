@@ -10,8 +10,8 @@ namespace Tripmate.Cql.Connections;
 /// </summary>
 internal sealed class ConnectionPool : IAsyncDisposable
 {
-    private readonly CqlClusterOptions _options;
     private readonly ConnectionSettings _settings;
+    private readonly ContactPoint[] _hosts;
     private readonly Task<CqlConnection>?[][] _slots;
     private readonly ResiliencePipeline _reconnect;
     private readonly Func<string, int, ConnectionSettings, CancellationToken, Task<CqlConnection>> _open;
@@ -23,9 +23,9 @@ internal sealed class ConnectionPool : IAsyncDisposable
     {
         if (options.ContactPoints.Count == 0) throw new ArgumentException("At least one contact point is required.", nameof(options));
         if (options.ConnectionsPerHost < 1) throw new ArgumentException("ConnectionsPerHost must be at least 1.", nameof(options));
-        _options = options;
         _settings = ConnectionSettings.From(options);
         _open = open ?? CqlConnection.OpenAsync;
+        _hosts = options.ContactPoints.Select(c => ContactPoint.Parse(c, options.Port)).ToArray();
         _slots = options.ContactPoints.Select(_ => new Task<CqlConnection>?[options.ConnectionsPerHost]).ToArray();
         _reconnect = options.Reconnect.MaxAttempts <= 0
             ? ResiliencePipeline.Empty
@@ -82,7 +82,7 @@ internal sealed class ConnectionPool : IAsyncDisposable
             }
         }
         throw new NoHostAvailableException(
-            $"No contact point accepted a connection ({string.Join(", ", _options.ContactPoints)}).",
+            $"No contact point accepted a connection ({string.Join(", ", _hosts.AsEnumerable())}).",
             new AggregateException(failures!));
     }
 
@@ -101,7 +101,7 @@ internal sealed class ConnectionPool : IAsyncDisposable
             }
             if (current is { IsCompletedSuccessfully: true, Result.IsClosed: false }) return current.Result;
             // Only one caller replaces a dead slot; the others await the same attempt.
-            var attempt = _open(_options.ContactPoints[host], _options.Port, _settings, CancellationToken.None);
+            var attempt = _open(_hosts[host].Host, _hosts[host].Port, _settings, CancellationToken.None);
             var winner = Interlocked.CompareExchange(ref slots[i], attempt, current);
             if (winner != current)
             {

@@ -1,0 +1,114 @@
+# shellcheck shell=bash
+# The ./dev commands: up, down, status, test, server, help.
+
+usage() {
+  cat <<'USAGE'
+Usage: ./dev COMMAND
+
+  up [--no-build]     install what is missing, start PostgreSQL, Redis, RabbitMQ and S3,
+                      build (Release), start every service and wait for /health/ready
+  down                stop the services and servers started by `up`
+  status              what runs where (profile up, and test when running)
+  test [PATTERN] [-- ARGS]
+                      fresh servers on separate ports, build (Debug), run every test project
+                      whose path contains PATTERN, one at a time; ARGS go to `dotnet test`.
+                      Last line: "N passed, N failed"
+  server start|stop|status NAME
+                      NAME: postgres, redis, rabbitmq, s3; profile from $DEV_PROFILE (default up)
+  help                this text
+
+Ports (profile up / test), each overridable by the variable named:
+  PostgreSQL  DEV_PG_PORT=54320           TEST_PG_PORT=54321   (user postgres,
+              password DEV_PG_PASSWORD=tripmate-dev / TEST_PG_PASSWORD=tripmate-test)
+  Redis       DEV_REDIS_PORT=63790        TEST_REDIS_PORT=63791
+  RabbitMQ    DEV_AMQP_PORT=56720         TEST_AMQP_PORT=56721  (guest/guest)
+    mgmt UI   DEV_RABBIT_MGMT_PORT=15680  (none in test)
+    dist      DEV_RABBIT_DIST_PORT=25680  TEST_RABBIT_DIST_PORT=25681
+    epmd      DEV_EPMD_PORT=43690         TEST_EPMD_PORT=43691
+  S3 (s3rver) DEV_S3_PORT=45690           TEST_S3_PORT=45691    (S3RVER/S3RVER, bucket tripmate-files)
+  Services    GATEWAY_PORT=5000 IDENTITY_PORT=5101 MESSAGING_PORT=5102
+              SOCIAL_GRAPH_PORT=5103 FILES_PORT=5104
+Data, logs and pid files: .data/<profile>/{postgres,redis,rabbitmq,s3,logs,run,keys}
+USAGE
+}
+
+print_urls() {
+  local name
+  say ""
+  say "Services"
+  for name in "${SERVICE_NAMES[@]}"; do
+    if pid_alive "$(service_pid "$name")" && service_healthy "$name"; then
+      printf '  %-14s %s\n' "$name" "$(service_url "$name")"
+    else
+      printf '  %-14s %s (not running)\n' "$name" "$(service_url "$name")"
+    fi
+  done
+  say "Servers"
+  printf '  %-14s %s\n' "PostgreSQL" "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=$PG_PASSWORD"
+  printf '  %-14s %s\n' "Redis" "127.0.0.1:$REDIS_PORT"
+  printf '  %-14s %s\n' "RabbitMQ" "amqp://guest:guest@127.0.0.1:$AMQP_PORT/"
+  printf '  %-14s %s\n' "RabbitMQ UI" "http://127.0.0.1:$RABBIT_MGMT_PORT/ (guest/guest)"
+  printf '  %-14s %s\n' "S3" "http://127.0.0.1:$S3_PORT (bucket $S3_BUCKET, key S3RVER / secret S3RVER)"
+  say "Logs: $LOG_DIR"
+}
+
+cmd_up() {
+  local build=1 rc=0
+  while (($#)); do
+    case $1 in
+      --no-build) build=0 ;;
+      *) usage >&2; exit 2 ;;
+    esac
+    shift
+  done
+  load_profile up
+  ensure_dirs
+  ensure_installed
+  servers_start_all
+  if ((build)) && ! dotnet_build Release; then
+    warn "services not started: the build failed (servers are running; ./dev down stops them)"
+    print_urls
+    return 1
+  fi
+  services_start_all || rc=1
+  print_urls
+  return "$rc"
+}
+
+cmd_down() {
+  load_profile up
+  ensure_dirs
+  services_stop_all
+  servers_stop_all
+}
+
+status_profile() {
+  local name s
+  say "profile $PROFILE"
+  printf '  %-12s %-7s %-8s %s\n' NAME PORT PID STATE
+  [[ $PROFILE != up ]] || for name in "${SERVICE_NAMES[@]}"; do service_status_row "$name"; done
+  for s in "${SERVERS[@]}"; do server_status_row "$s" || true; done
+  [[ -z $RABBIT_MGMT_PORT ]] || printf '  %-12s %-7s %-8s %s\n' "rabbitmq-ui" "$RABBIT_MGMT_PORT" - \
+    "$(port_open "$RABBIT_MGMT_PORT" && echo up || echo down)"
+}
+
+cmd_status() {
+  load_profile up
+  status_profile
+  load_profile test
+  if servers_any_running; then say ""; status_profile; fi
+}
+
+main() {
+  local cmd=${1:-help}
+  (($#)) && shift
+  case $cmd in
+    up)     cmd_up "$@" ;;
+    down)   cmd_down ;;
+    status) cmd_status ;;
+    test)   cmd_test "$@" ;;
+    server) cmd_server "$@" ;;
+    help|-h|--help) usage ;;
+    *) usage >&2; exit 2 ;;
+  esac
+}

@@ -1,0 +1,42 @@
+# shellcheck shell=bash
+# The .NET services `./dev up` starts, one block per service.
+#
+# To add a service: a `service` line (name, project dir, Release dll, port, env function) and
+# an env function that prints its NAME=value lines, starting with `common_env`. Env functions
+# run after the profile is loaded, so $PG_PORT, $AMQP_PORT, $KEYS_DIR etc. are set.
+# Ports: documented defaults, each overridable from the environment.
+
+: "${GATEWAY_PORT:=5000}" "${IDENTITY_PORT:=5101}" "${MESSAGING_PORT:=5102}"
+: "${SOCIAL_GRAPH_PORT:=5103}" "${FILES_PORT:=5104}"
+
+# Settings every service shares: its URL, the bus, where tokens come from, telemetry.
+# (The rest of the caller's environment, e.g. other OTEL_* variables, is inherited as is.)
+common_env() {
+  local name=$1 port=$2
+  echo "ASPNETCORE_URLS=http://127.0.0.1:$port"
+  echo "ASPNETCORE_ENVIRONMENT=Development"
+  echo "ConnectionStrings__RabbitMq=amqp://guest:guest@127.0.0.1:$AMQP_PORT/"
+  echo "Auth__Issuer=http://127.0.0.1:$IDENTITY_PORT"
+  echo "Auth__Authority=http://127.0.0.1:$IDENTITY_PORT"
+  echo "OTEL_SERVICE_NAME=$name"
+  if [[ -n ${OTEL_EXPORTER_OTLP_ENDPOINT:-} ]]; then
+    echo "OTEL_EXPORTER_OTLP_ENDPOINT=$OTEL_EXPORTER_OTLP_ENDPOINT"
+  fi
+}
+
+# Connection strings to the local servers, for env functions.
+pg_connection() { printf 'Host=127.0.0.1;Port=%s;Database=%s;Username=postgres;Password=%s' "$PG_PORT" "$1" "$PG_PASSWORD"; }
+redis_connection() { printf '127.0.0.1:%s' "$REDIS_PORT"; }
+s3_url() { printf 'http://127.0.0.1:%s' "$S3_PORT"; }
+
+# --- identity: users, sign-in, groups (PostgreSQL) ---------------------------------------
+service identity services/identity/Identity \
+  services/identity/Identity/bin/Release/net10.0/Tripmate.Identity.dll "$IDENTITY_PORT" identity_env
+identity_env() {
+  common_env identity "$IDENTITY_PORT"
+  # identity creates its database if missing, so the server is all it needs from dev.
+  echo "ConnectionStrings__Identity=$(pg_connection identity)"
+  # The signing key is generated on first start and kept, so tokens survive restarts.
+  echo "Identity__SigningKeyPath=$KEYS_DIR/identity-signing.pem"
+  echo "Identity__CreateSigningKeyIfMissing=true"
+}

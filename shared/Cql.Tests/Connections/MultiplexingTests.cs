@@ -61,4 +61,18 @@ public sealed class MultiplexingTests
 
         Assert.Single(streamIds.Distinct());
     }
+
+    [Fact]
+    public async Task Pool_opens_up_to_the_configured_connections_per_host()
+    {
+        await using var server = new FakeCqlServer(request => request.ReplyAsync(FakeCqlServer.IntRows(1), 0x08));
+        await using var session = await ClusterFactory.ConnectAsync(ClusterFactory.Options(server.Address) with { ConnectionsPerHost = 3 });
+
+        // Extra connections are opened in the background as requests rotate over the slots.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (server.AcceptedConnections < 3 && DateTime.UtcNow < deadline) await session.ExecuteAsync("SELECT 1");
+        for (var i = 0; i < 20; i++) await session.ExecuteAsync("SELECT 1");
+
+        Assert.Equal(3, server.AcceptedConnections);
+    }
 }

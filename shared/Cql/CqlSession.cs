@@ -26,9 +26,10 @@ public sealed class CqlSession : IAsyncDisposable
     {
         options ??= QueryOptions.Default;
         var parameters = Resolve(options);
-        var connection = await _pool.GetAsync(cancellationToken).ConfigureAwait(false);
-        var response = await connection.SendAsync(
-            (frame, id) => RequestWriter.WriteQuery(frame, id, cql, values, parameters), null, TimeoutOf(options), cancellationToken).ConfigureAwait(false);
+        var timeout = TimeoutOf(options);
+        var (_, response) = await SendAsync(
+            connection => connection.SendAsync((frame, id) => RequestWriter.WriteQuery(frame, id, cql, values, parameters), null, timeout, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
         return ToRowSet(response);
     }
 
@@ -53,8 +54,8 @@ public sealed class CqlSession : IAsyncDisposable
         options ??= QueryOptions.Default;
         var parameters = Resolve(options);
         var timeout = TimeoutOf(options);
-        var connection = await _pool.GetAsync(cancellationToken).ConfigureAwait(false);
-        var response = await SendExecuteAsync(connection, statement, values, parameters, timeout, cancellationToken).ConfigureAwait(false);
+        var (connection, response) = await SendAsync(
+            connection => SendExecuteAsync(connection, statement, values, parameters, timeout, cancellationToken), cancellationToken).ConfigureAwait(false);
         if (response is ErrorMessage { Error: UnpreparedException })
         {
             await RePrepareAsync(connection, statement, timeout, cancellationToken).ConfigureAwait(false);
@@ -68,8 +69,8 @@ public sealed class CqlSession : IAsyncDisposable
         options ??= QueryOptions.Default;
         var parameters = Resolve(options);
         var timeout = TimeoutOf(options);
-        var connection = await _pool.GetAsync(cancellationToken).ConfigureAwait(false);
-        var response = await SendBatchAsync(connection, batch, parameters, timeout, cancellationToken).ConfigureAwait(false);
+        var (connection, response) = await SendAsync(
+            connection => SendBatchAsync(connection, batch, parameters, timeout, cancellationToken), cancellationToken).ConfigureAwait(false);
         if (response is ErrorMessage { Error: UnpreparedException unprepared }
             && batch.Entries.FirstOrDefault(e => e.Prepared?.Id.Span.SequenceEqual(unprepared.UnknownId) == true)?.Prepared is { } statement)
         {
@@ -89,8 +90,10 @@ public sealed class CqlSession : IAsyncDisposable
 
     private async Task<PreparedStatement> PrepareOnAnyNodeAsync(string cql)
     {
-        var connection = await _pool.GetAsync(CancellationToken.None).ConfigureAwait(false);
-        var prepared = await PrepareOnAsync(connection, cql, _options.RequestTimeout, CancellationToken.None).ConfigureAwait(false);
+        var (_, response) = await SendAsync(
+            connection => connection.SendAsync((frame, id) => RequestWriter.WritePrepare(frame, id, cql), null, _options.RequestTimeout, CancellationToken.None),
+            CancellationToken.None).ConfigureAwait(false);
+        var prepared = AsPrepared(response);
         return new PreparedStatement(cql, prepared.Id, prepared.Variables, prepared.PartitionKeyIndexes, prepared.ResultColumns);
     }
 
@@ -101,15 +104,34 @@ public sealed class CqlSession : IAsyncDisposable
         statement.ReplaceId(prepared.Id);
     }
 
-    private static async Task<PreparedMessage> PrepareOnAsync(CqlConnection connection, string cql, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var response = await connection.SendAsync((frame, id) => RequestWriter.WritePrepare(frame, id, cql), null, timeout, cancellationToken).ConfigureAwait(false);
-        return response switch
+    private static async Task<PreparedMessage> PrepareOnAsync(CqlConnection connection, string cql, TimeSpan timeout, CancellationToken cancellationToken) =>
+        AsPrepared(await connection.SendAsync((frame, id) => RequestWriter.WritePrepare(frame, id, cql), null, timeout, cancellationToken).ConfigureAwait(false));
+
+    private static PreparedMessage AsPrepared(ResponseMessage response) =>
+        response switch
         {
             PreparedMessage prepared => prepared,
             ErrorMessage error => throw error.Error,
             _ => throw new CqlResponseFormatException($"Expected a Prepared result, got {response.GetType().Name}."),
         };
+
+    /// <summary>
+    /// Sends on a pooled connection. A request that never reached the server (its connection was
+    /// found closed) is safe to send once more, on a fresh connection; anything else is the caller's call.
+    /// </summary>
+    private async Task<(CqlConnection Connection, ResponseMessage Response)> SendAsync(Func<CqlConnection, Task<ResponseMessage>> send, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var connection = await _pool.GetAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return (connection, await send(connection).ConfigureAwait(false));
+            }
+            catch (CqlConnectionException error) when (!error.RequestWasSent && attempt == 0)
+            {
+            }
+        }
     }
 
     private QueryParameters Resolve(QueryOptions options) => new(

@@ -20,7 +20,7 @@ public sealed class Row
 
     public bool IsNull(string column) => this[column] is null;
 
-    /// <summary>The value cast to <typeparamref name="T"/>; null yields default.</summary>
+    /// <summary>The value cast to <typeparamref name="T"/>; null yields default, so ask for int? and the like on nullable columns.</summary>
     public T? Get<T>(string column) => _values[_columns.IndexOf(column)] is { } value ? (T)value : default;
 
     public T? Get<T>(int index) => _values[index] is { } value ? (T)value : default;

@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Tripmate.ServiceDefaults.Health;
@@ -27,10 +28,12 @@ public static class MessageBusExtensions
             registerConsumers?.Invoke(bus);
 
             // Services that publish through an outbox keep working while the broker is away, so
-            // its absence makes the service degraded rather than unready.
+            // its absence makes the service degraded rather than unready. This check covers the
+            // receive endpoints; "rabbitmq" below covers the connection, which a publish-only bus
+            // does not report.
             bus.ConfigureHealthCheckOptions(health =>
             {
-                health.Name = "rabbitmq";
+                health.Name = "bus";
                 health.MinimalFailureStatus = HealthStatus.Degraded;
                 health.Tags.Add(HealthEndpoints.ReadyTag);
             });
@@ -54,6 +57,14 @@ public static class MessageBusExtensions
                 rabbit.ConfigureEndpoints(context);
             });
         });
+
+        builder.Services.AddSingleton(new BrokerConnection(uri));
+        builder.Services.AddHealthChecks().AddRabbitMQ(
+            services => services.GetRequiredService<BrokerConnection>().GetAsync(),
+            name: "rabbitmq",
+            failureStatus: HealthStatus.Degraded,
+            tags: [HealthEndpoints.ReadyTag],
+            timeout: TimeSpan.FromSeconds(3));
         return builder;
     }
 }

@@ -57,7 +57,7 @@ public sealed class StartupAndFailureTests
             body => body!.Status == "Healthy", TimeSpan.FromSeconds(15), "a healthy readiness report");
         var live = await app.Anonymous().GetAsync("/health/live");
 
-        Assert.Equal(["postgresql", "rabbitmq"], ready!.Checks.Select(c => c.Name).Order());
+        Assert.Equal(["bus", "postgresql", "rabbitmq"], ready!.Checks.Select(c => c.Name).Order());
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
     }
 

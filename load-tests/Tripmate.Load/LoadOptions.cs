@@ -1,6 +1,6 @@
 namespace Tripmate.Load;
 
-public sealed record LoadOptions(string Target, Uri Url, int Concurrency, TimeSpan Duration, TimeSpan WarmUp)
+public sealed record LoadOptions(string Target, Uri Url, Uri Broker, int Concurrency, TimeSpan Duration, TimeSpan WarmUp)
 {
     public static LoadOptions? Parse(string[] args)
     {
@@ -11,9 +11,11 @@ public sealed record LoadOptions(string Target, Uri Url, int Concurrency, TimeSp
 
         var named = Enumerable.Range(0, rest.Length / 2).ToDictionary(i => rest[2 * i], i => rest[2 * i + 1]);
         var port = Environment.GetEnvironmentVariable("IDENTITY_PORT") ?? "5101";
+        var amqpPort = Environment.GetEnvironmentVariable("DEV_AMQP_PORT") ?? "56720";
         return new LoadOptions(
             args[0],
             new Uri(named.GetValueOrDefault("--url", $"http://127.0.0.1:{port}")),
+            new Uri(named.GetValueOrDefault("--amqp", $"amqp://guest:guest@127.0.0.1:{amqpPort}/")),
             int.Parse(named.GetValueOrDefault("--concurrency", "16")),
             TimeSpan.FromSeconds(double.Parse(named.GetValueOrDefault("--duration", "20"))),
             TimeSpan.FromSeconds(double.Parse(named.GetValueOrDefault("--warmup", "3"))));

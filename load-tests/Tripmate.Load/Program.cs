@@ -1,11 +1,11 @@
 using Tripmate.Load;
 using Tripmate.Load.Identity;
 
-// Usage: Tripmate.Load identity [--url http://127.0.0.1:5101] [--concurrency 16] [--duration 20] [--warmup 3]
+// Usage: Tripmate.Load identity [--url http://127.0.0.1:5101] [--amqp amqp://...] [--concurrency 16] [--duration 20] [--warmup 3]
 var options = LoadOptions.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine("usage: Tripmate.Load identity [--url URL] [--concurrency N] [--duration SECONDS] [--warmup SECONDS]");
+    Console.Error.WriteLine("usage: Tripmate.Load identity [--url URL] [--amqp URI] [--concurrency N] [--duration SECONDS] [--warmup SECONDS]");
     return 2;
 }
 
@@ -19,4 +19,5 @@ Console.WriteLine($"target {options.Url}, {options.Concurrency} workers, {option
 Console.WriteLine(LoadResult.Header);
 Console.WriteLine(await identity.RegisterAsync());
 Console.WriteLine(await identity.ReadProfileAsync());
+Console.WriteLine(await new EventLatencyScenario(http, options.Broker, registrations: 200).RunAsync());
 return 0;

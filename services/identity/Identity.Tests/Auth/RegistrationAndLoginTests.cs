@@ -101,6 +101,7 @@ public sealed class RegistrationAndLoginTests(IdentityApp app) : IClassFixture<I
         Assert.Equal(HttpStatusCode.NoContent, (await user.Client.DeleteAsync("/api/users/me")).StatusCode);
 
         await (await user.Client.GetAsync("/api/users/me")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await user.Client.PostAsJsonAsync("/api/groups", new { name = "Ghost trip" })).AssertProblemAsync(HttpStatusCode.Unauthorized);
         var login = await app.Anonymous().PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = user.Password });
         await login.AssertProblemAsync(HttpStatusCode.Unauthorized);
     }

@@ -61,6 +61,16 @@ public sealed class RequestValidationTests(IdentityApp app) : IClassFixture<Iden
     }
 
     [Fact]
+    public async Task A_name_of_spaces_alone_is_a_400_problem()
+    {
+        var response = await app.Anonymous().PostAsJsonAsync("/api/auth/register",
+            new { email = $"blank{Guid.NewGuid():N}@example.test", password = "long enough", displayName = "   " });
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains(problem.Errors!.Keys, key => key.Equals("displayName", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task Rejected_input_stores_nothing()
     {
         var email = $"rejected{Guid.NewGuid():N}@example.test";

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Tripmate.Contracts.Identity;
 using Tripmate.Identity.Data;
 using Tripmate.Outbox;
@@ -21,7 +22,7 @@ public static class GroupsEndpoints
         return endpoints;
     }
 
-    private static async Task<Created<GroupResponse>> CreateAsync(
+    private static async Task<Results<Created<GroupResponse>, ProblemHttpResult>> CreateAsync(
         CreateGroupRequest request, HttpContext http, IdentityDbContext db, CancellationToken cancellationToken)
     {
         var ownerId = http.User.GetUserId();
@@ -35,7 +36,17 @@ public static class GroupsEndpoints
         db.Groups.Add(group);
         db.AddEvent(new GroupCreated(group.Id, group.Name, group.Description, ownerId));
         db.AddEvent(new GroupMemberAdded(group.Id, ownerId, GroupRoles.Owner));
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation })
+        {
+            // A token outlives the account it was issued to until it expires.
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Account not found",
+                detail: "The account this token was issued to no longer exists.");
+        }
+
         return TypedResults.Created($"/api/groups/{group.Id}", GroupResponse.From(group, GroupRoles.Owner));
     }
 

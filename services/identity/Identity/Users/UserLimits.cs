@@ -8,4 +8,7 @@ public static class UserLimits
     public const int PasswordMax = 128;
     public const int DisplayName = 100;
     public const int Bio = 1000;
+
+    /// <summary>At least one visible character: a name of spaces alone would trim to nothing.</summary>
+    public const string VisibleText = @"^(?s).*\S.*$";
 }

@@ -4,7 +4,7 @@ namespace Tripmate.Identity.Users;
 
 /// <summary>Fields left out (or null) stay as they are; an empty bio clears it.</summary>
 public sealed record UpdateProfileRequest(
-    [property: StringLength(UserLimits.DisplayName, MinimumLength = 1)] string? DisplayName,
+    [property: StringLength(UserLimits.DisplayName, MinimumLength = 1), RegularExpression(UserLimits.VisibleText)] string? DisplayName,
     [property: StringLength(UserLimits.Bio)] string? Bio);
 
 public sealed record UserSearchQuery

@@ -11,6 +11,7 @@ using Tripmate.Outbox;
 using Tripmate.ServiceDefaults.Auth;
 using Tripmate.ServiceDefaults.Health;
 using Tripmate.ServiceDefaults.Messaging;
+using Tripmate.ServiceDefaults.OpenApi;
 
 namespace Tripmate.Identity;
 
@@ -46,7 +47,7 @@ public static class IdentityServiceExtensions
 
         // Here, not in the shared defaults: the generator finds this project's request types only.
         builder.Services.AddValidation();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer<ApiDocumentTransformer>());
         return builder;
     }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Tripmate.ServiceDefaults.Paging;
 
@@ -12,9 +13,10 @@ public sealed record PageQuery
     public const int MaxLimit = 100;
 
     /// <summary>Opaque; taken from the previous page's <c>nextCursor</c>.</summary>
+    [FromQuery(Name = "cursor")]
     public string? Cursor { get; init; }
 
-    [Range(1, MaxLimit)]
+    [FromQuery(Name = "limit"), Range(1, MaxLimit)]
     public int? Limit { get; init; }
 
     public int Size => Limit ?? DefaultLimit;

@@ -16,9 +16,11 @@ public static class AuthEndpoints
 
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var auth = endpoints.MapGroup("/api/auth").AllowAnonymous().WithTags("Auth");
-        auth.MapPost("/register", RegisterAsync).WithName("Register").WithSummary("Create an account.");
-        auth.MapPost("/login", LoginAsync).WithName("Login").WithSummary("Exchange e-mail and password for an access token.");
+        var auth = endpoints.MapGroup("/api/auth").AllowAnonymous().WithTags("Auth").ProducesValidationProblem();
+        auth.MapPost("/register", RegisterAsync).WithName("Register").WithSummary("Create an account.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        auth.MapPost("/login", LoginAsync).WithName("Login").WithSummary("Exchange e-mail and password for an access token.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         return endpoints;
     }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
 using Tripmate.Identity.Users;
 
 namespace Tripmate.Identity.Groups;
@@ -19,7 +20,7 @@ public sealed record AddMemberRequest(
 public sealed record GroupListQuery
 {
     /// <summary>Whose groups to list; only the caller's own (<c>me</c>) can be listed.</summary>
-    [Required, AllowedValues("me")]
+    [FromQuery(Name = "member"), Required, AllowedValues("me")]
     public string? Member { get; init; }
 }
 

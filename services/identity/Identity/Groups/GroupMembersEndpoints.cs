@@ -5,6 +5,7 @@ using Tripmate.Contracts.Identity;
 using Tripmate.Identity.Data;
 using Tripmate.Outbox;
 using Tripmate.ServiceDefaults.Auth;
+using Tripmate.ServiceDefaults.OpenApi;
 using Tripmate.ServiceDefaults.Paging;
 
 namespace Tripmate.Identity.Groups;
@@ -13,12 +14,16 @@ public static class GroupMembersEndpoints
 {
     public static IEndpointRouteBuilder MapGroupMembersEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var members = endpoints.MapGroup("/api/groups/{id:guid}/members").RequireAuthorization().WithTags("Groups");
+        var members = endpoints.MapGroup("/api/groups/{id:guid}/members").RequireAuthorization().WithTags("Groups").WithStandardProblems();
         members.MapGet("/", ListAsync).WithName("ListGroupMembers").WithSummary("Members of a group the caller belongs to.");
         members.MapPost("/", AddAsync).WithName("AddGroupMember")
-            .WithSummary("Add a user (owner or admin; only the owner grants admin).");
+            .WithSummary("Add a user (owner or admin; only the owner grants admin).")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         members.MapDelete("/{userId:guid}", RemoveAsync).WithName("RemoveGroupMember")
-            .WithSummary("Remove a member (owner or admin), or leave the group (yourself).");
+            .WithSummary("Remove a member (owner or admin), or leave the group (yourself).")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return endpoints;
     }
 

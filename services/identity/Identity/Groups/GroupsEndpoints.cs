@@ -5,6 +5,7 @@ using Tripmate.Contracts.Identity;
 using Tripmate.Identity.Data;
 using Tripmate.Outbox;
 using Tripmate.ServiceDefaults.Auth;
+using Tripmate.ServiceDefaults.OpenApi;
 using Tripmate.ServiceDefaults.Paging;
 
 namespace Tripmate.Identity.Groups;
@@ -13,12 +14,14 @@ public static class GroupsEndpoints
 {
     public static IEndpointRouteBuilder MapGroupsEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var groups = endpoints.MapGroup("/api/groups").RequireAuthorization().WithTags("Groups");
+        var groups = endpoints.MapGroup("/api/groups").RequireAuthorization().WithTags("Groups").WithStandardProblems();
         groups.MapPost("/", CreateAsync).WithName("CreateGroup").WithSummary("Create a group; the caller becomes its owner.");
         groups.MapGet("/", ListMineAsync).WithName("ListMyGroups").WithSummary("Groups the caller belongs to (member=me).");
         groups.MapGet("/{id:guid}", GetAsync).WithName("GetGroup").WithSummary("A group the caller belongs to.");
-        groups.MapPatch("/{id:guid}", UpdateAsync).WithName("UpdateGroup").WithSummary("Rename or re-describe a group (owner only).");
-        groups.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteGroup").WithSummary("Delete a group (owner only).");
+        groups.MapPatch("/{id:guid}", UpdateAsync).WithName("UpdateGroup").WithSummary("Rename or re-describe a group (owner only).")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        groups.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteGroup").WithSummary("Delete a group (owner only).")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         return endpoints;
     }
 

@@ -14,7 +14,7 @@ public static class WellKnownEndpoints
     {
         var wellKnown = endpoints.MapGroup("/.well-known").AllowAnonymous().WithTags("Discovery");
 
-        wellKnown.MapGet("/jwks.json", (SigningKey key) => TypedResults.Ok(new { keys = new[] { key.PublicJwk } }))
+        wellKnown.MapGet("/jwks.json", (SigningKey key) => TypedResults.Ok(new JsonWebKeySet([key.PublicJwk])))
             .WithName("GetJsonWebKeySet")
             .WithSummary("The public keys that verify access tokens.");
 
@@ -38,4 +38,7 @@ public static class WellKnownEndpoints
 
         return endpoints;
     }
+
+    /// <summary>RFC 7517 key set: <c>{"keys": [...]}</c>.</summary>
+    public sealed record JsonWebKeySet(IReadOnlyList<IReadOnlyDictionary<string, string>> Keys);
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Tripmate.Identity.Users;
 
@@ -10,6 +11,6 @@ public sealed record UpdateProfileRequest(
 public sealed record UserSearchQuery
 {
     /// <summary>Display-name prefix, case ignored. Empty lists everyone.</summary>
-    [StringLength(UserLimits.DisplayName)]
+    [FromQuery(Name = "query"), StringLength(UserLimits.DisplayName)]
     public string? Query { get; init; }
 }

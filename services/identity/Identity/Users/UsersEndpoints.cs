@@ -5,6 +5,7 @@ using Tripmate.Identity.Data;
 using Tripmate.Identity.Groups;
 using Tripmate.Outbox;
 using Tripmate.ServiceDefaults.Auth;
+using Tripmate.ServiceDefaults.OpenApi;
 using Tripmate.ServiceDefaults.Paging;
 
 namespace Tripmate.Identity.Users;
@@ -13,7 +14,7 @@ public static class UsersEndpoints
 {
     public static IEndpointRouteBuilder MapUsersEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var users = endpoints.MapGroup("/api/users").RequireAuthorization().WithTags("Users");
+        var users = endpoints.MapGroup("/api/users").RequireAuthorization().WithTags("Users").WithStandardProblems();
         users.MapGet("/me", GetMeAsync).WithName("GetMe").WithSummary("The caller's own account.");
         users.MapPatch("/me", UpdateMeAsync).WithName("UpdateMe").WithSummary("Change the caller's display name or bio.");
         users.MapDelete("/me", DeleteMeAsync).WithName("DeleteMe").WithSummary("Delete the caller's account, and the groups they own.");

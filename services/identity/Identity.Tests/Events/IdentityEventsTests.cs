@@ -41,6 +41,20 @@ public sealed class IdentityEventsTests(IdentityApp app) : IClassFixture<Identit
     }
 
     [Fact]
+    public async Task A_patch_that_changes_nothing_raises_no_event()
+    {
+        await using var recorder = await EventRecorder.StartAsync();
+        var user = await app.NewUserAsync("Same Name");
+
+        await user.Client.PatchAsJsonAsync("/api/users/me", new { displayName = "Same Name" });
+        await user.Client.PatchAsJsonAsync("/api/users/me", new { bio = "Changed" });
+
+        var updates = await recorder.WaitForAsync<UserProfileUpdated>(e => e.UserId == user.Id);
+        await recorder.WaitForAsync<UserRegistered>(e => e.UserId == user.Id);
+        Assert.Equal("Changed", Assert.Single(updates).Bio);
+    }
+
+    [Fact]
     public async Task Deleting_an_account_deletes_the_groups_it_owns_and_says_so()
     {
         await using var recorder = await EventRecorder.StartAsync();

@@ -103,9 +103,13 @@ public static class GroupsEndpoints
             group.Description = description.Length == 0 ? null : description;
         }
 
-        group.UpdatedAt = DateTimeOffset.UtcNow;
-        db.AddEvent(new GroupUpdated(group.Id, group.Name, group.Description));
-        await db.SaveChangesAsync(cancellationToken);
+        if (db.ChangeTracker.HasChanges())
+        {
+            group.UpdatedAt = DateTimeOffset.UtcNow;
+            db.AddEvent(new GroupUpdated(group.Id, group.Name, group.Description));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return TypedResults.Ok(GroupResponse.From(group, membership.Role));
     }
 

@@ -50,9 +50,14 @@ public static class UsersEndpoints
             user.Bio = bio.Length == 0 ? null : bio;
         }
 
-        user.UpdatedAt = DateTimeOffset.UtcNow;
-        db.AddEvent(new UserProfileUpdated(user.Id, user.DisplayName, user.Bio));
-        await db.SaveChangesAsync(cancellationToken);
+        // Only a real change is an event: consumers evict caches and notify on it.
+        if (db.ChangeTracker.HasChanges())
+        {
+            user.UpdatedAt = DateTimeOffset.UtcNow;
+            db.AddEvent(new UserProfileUpdated(user.Id, user.DisplayName, user.Bio));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return TypedResults.Ok(AccountResponse.From(user));
     }
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Tripmate.Contracts.Identity;
 using Tripmate.Identity.Data;
 using Tripmate.Identity.Tokens;
@@ -42,7 +41,7 @@ public static class AuthEndpoints
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             // The unique index decides, so two sign-ups racing for one address cannot both win.
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,

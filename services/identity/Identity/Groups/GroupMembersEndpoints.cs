@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Tripmate.Contracts.Identity;
 using Tripmate.Identity.Data;
 using Tripmate.Outbox;
@@ -87,7 +86,7 @@ public static class GroupMembersEndpoints
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already a member",
                 detail: "This user is already a member of the group.");

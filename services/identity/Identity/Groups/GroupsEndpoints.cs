@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Tripmate.Contracts.Identity;
 using Tripmate.Identity.Data;
 using Tripmate.Outbox;
@@ -43,7 +42,7 @@ public static class GroupsEndpoints
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation })
+        catch (DbUpdateException e) when (e.IsForeignKeyViolation())
         {
             // A token outlives the account it was issued to until it expires.
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Account not found",

@@ -42,6 +42,9 @@ public static class MessageBusExtensions
             {
                 rabbit.Host(uri, host =>
                 {
+                    // A publish completes only once the broker has taken the message: the outbox
+                    // marks an event sent on that, never on a write into a socket buffer.
+                    host.PublisherConfirmation = true;
                     var credentials = Uri.UnescapeDataString(uri.UserInfo).Split(':', 2);
                     if (credentials is [var user, var password])
                     {

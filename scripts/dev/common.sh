@@ -88,6 +88,23 @@ stop_pid() {
   fi
 }
 
+# stop_server NAME PORT GRACE [GRACEFUL_COMMAND...]: the stop shared by servers with one pid file
+# ($RUN_DIR/NAME.pid): ask nicely if a command is given, then signal, and judge by the port closing.
+stop_server() {
+  local name=$1 port=$2 grace=$3 pid label
+  shift 3
+  label=$(printf '%-10s' "$name")
+  pid=$(read_pid "$RUN_DIR/$name.pid")
+  if ! port_open "$port" || ! pid_alive "$pid"; then
+    rm -f "$RUN_DIR/$name.pid"
+    say "$label :$port not running"; return 0
+  fi
+  if (($#)); then "$@" >/dev/null 2>&1 || true; fi
+  stop_pid "$pid" "$port" "$grace" || die "$name: port $port still open after stop"
+  rm -f "$RUN_DIR/$name.pid"
+  say "$label :$port stopped"
+}
+
 # Fail early with a clear message instead of letting a server die on "address in use".
 require_free_port() {
   local name=$1 port=$2 var=$3

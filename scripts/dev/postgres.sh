@@ -65,16 +65,6 @@ postgres_start() {
 }
 
 postgres_stop() {
-  local data pid
-  data=$(postgres_data)
-  pid=$(postgres_pid)
-  if ! port_open "$PG_PORT" || ! pid_alive "$pid"; then
-    rm -f "$RUN_DIR/postgres.pid"
-    say "postgres   :$PG_PORT not running"; return 0
-  fi
   # "fast" mode disconnects clients instead of waiting for them (services may still be connected).
-  pg_as_postgres "$PG_BIN/pg_ctl" -D "$data" -m fast -w -t 30 stop >/dev/null 2>&1 || true
-  stop_pid "$pid" "$PG_PORT" 10 || die "postgres: port $PG_PORT still open after stop"
-  rm -f "$RUN_DIR/postgres.pid"
-  say "postgres   :$PG_PORT stopped"
+  stop_server postgres "$PG_PORT" 10 pg_as_postgres "$PG_BIN/pg_ctl" -D "$(postgres_data)" -m fast -w -t 30 stop
 }

@@ -20,14 +20,5 @@ redis_start() {
 }
 
 redis_stop() {
-  local pid
-  pid=$(redis_pid)
-  if ! port_open "$REDIS_PORT" || ! pid_alive "$pid"; then
-    rm -f "$RUN_DIR/redis.pid"
-    say "redis      :$REDIS_PORT not running"; return 0
-  fi
-  redis-cli -h 127.0.0.1 -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
-  stop_pid "$pid" "$REDIS_PORT" 10 || die "redis: port $REDIS_PORT still open after stop"
-  rm -f "$RUN_DIR/redis.pid"
-  say "redis      :$REDIS_PORT stopped"
+  stop_server redis "$REDIS_PORT" 10 redis-cli -h 127.0.0.1 -p "$REDIS_PORT" shutdown nosave
 }

@@ -29,13 +29,5 @@ s3_start() {
 }
 
 s3_stop() {
-  local pid
-  pid=$(s3_pid)
-  if ! port_open "$S3_PORT" || ! pid_alive "$pid"; then
-    rm -f "$RUN_DIR/s3.pid"
-    say "s3         :$S3_PORT not running"; return 0
-  fi
-  stop_pid "$pid" "$S3_PORT" 10 || die "s3: port $S3_PORT still open after stop"
-  rm -f "$RUN_DIR/s3.pid"
-  say "s3         :$S3_PORT stopped"
+  stop_server s3 "$S3_PORT" 10
 }

@@ -40,3 +40,20 @@ identity_env() {
   echo "Identity__SigningKeyPath=$KEYS_DIR/identity-signing.pem"
   echo "Identity__CreateSigningKeyIfMissing=true"
 }
+
+# --- messaging: conversations, messages, notifications (Cassandra, or embedded SQLite) -----
+service messaging services/messaging/Messaging \
+  services/messaging/Messaging/bin/Release/net10.0/Tripmate.Messaging.dll "$MESSAGING_PORT" messaging_env
+messaging_env() {
+  common_env messaging "$MESSAGING_PORT"
+  # No Cassandra here: the embedded store keeps its file under the profile's data directory.
+  echo "Messaging__DataDirectory=$DATA_DIR/messaging"
+  if [[ -n ${CASSANDRA_CONTACT_POINTS:-} ]]; then echo "Cassandra__ContactPoints=$CASSANDRA_CONTACT_POINTS"; fi
+}
+
+# --- gateway: the one URL clients use (last, so the services it routes to are up) ----------
+service gateway gateway/Gateway gateway/Gateway/bin/Release/net10.0/Tripmate.Gateway.dll "$GATEWAY_PORT" gateway_env
+gateway_env() {
+  common_env gateway "$GATEWAY_PORT"
+  echo "ConnectionStrings__Redis=$(redis_connection)"
+}

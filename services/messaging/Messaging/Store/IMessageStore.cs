@@ -1,0 +1,32 @@
+namespace Tripmate.Messaging.Store;
+
+/// <summary>Messages, stored by conversation and time bucket, read newest first.</summary>
+public interface IMessageStore
+{
+    /// <summary>
+    /// Stores the message (same id again = no second message), records its bucket, and updates the
+    /// inbox of every member: latest activity and preview, and unread +1 for everyone but the sender.
+    /// </summary>
+    Task AppendAsync(Message message, IReadOnlyList<Guid> memberIds, CancellationToken ct);
+
+    Task<Message?> FindAsync(Guid conversationId, Guid messageId, CancellationToken ct);
+
+    /// <summary>
+    /// Newest first, strictly older than <paramref name="before"/> when given. Walks the
+    /// conversation's non-empty buckets backwards; never scans empty buckets.
+    /// </summary>
+    Task<MessagePage> ReadAsync(Guid conversationId, Guid? before, int limit, CancellationToken ct);
+
+    /// <summary>False when the message does not exist or is deleted.</summary>
+    Task<bool> EditAsync(Guid conversationId, Guid messageId, string text, DateTimeOffset editedAt, CancellationToken ct);
+
+    /// <summary>Clears the text and marks the message deleted. False when it does not exist.</summary>
+    Task<bool> DeleteAsync(Guid conversationId, Guid messageId, DateTimeOffset deletedAt, CancellationToken ct);
+
+    /// <summary>
+    /// Claims an idempotency key of a sender for <paramref name="messageId"/>. Returns null when this
+    /// call claimed it, or the message id of the earlier claim (which the caller then returns, and
+    /// appends again if it is missing: appending the same id twice stores it once).
+    /// </summary>
+    Task<Guid?> ClaimIdempotencyKeyAsync(Guid senderId, string key, Guid messageId, CancellationToken ct);
+}

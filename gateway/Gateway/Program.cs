@@ -1,10 +1,30 @@
+using Tripmate.Gateway.Auth;
+using Tripmate.Gateway.Caching;
+using Tripmate.Gateway.Docs;
+using Tripmate.Gateway.Health;
+using Tripmate.Gateway.Observability;
+using Tripmate.Gateway.RateLimiting;
+using Tripmate.Gateway.Routing;
 using Tripmate.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddGatewayRouting();
+builder.AddGatewayAuthentication();
+builder.AddGatewayCaching();
+builder.AddGatewayRateLimiting();
+builder.AddGatewayDocs();
 
 var app = builder.Build();
+app.UseGatewayAccessLog();
 app.UseServiceDefaults();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseGatewayRateLimiting();
+app.UseGatewayCaching();
+app.MapGatewayHealth();
+app.MapGatewayDocs();
+app.MapGatewayRoutes();
 app.Run();
 
 /// <summary>Entry point, public so functional tests can host the gateway.</summary>

@@ -1,23 +1,46 @@
 using Tripmate.Load;
 using Tripmate.Load.Identity;
+using Tripmate.Load.Messaging;
 
-// Usage: Tripmate.Load identity [--url http://127.0.0.1:5101] [--amqp amqp://...] [--concurrency 16] [--duration 20] [--warmup 3]
 var options = LoadOptions.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine("usage: Tripmate.Load identity [--url URL] [--amqp URI] [--concurrency N] [--duration SECONDS] [--warmup SECONDS]");
+    Console.Error.WriteLine(LoadOptions.Usage);
     return 2;
 }
 
-using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency })
+HttpClient Client(Uri url) => new(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency })
 {
-    BaseAddress = options.Url,
+    BaseAddress = url,
     Timeout = TimeSpan.FromSeconds(30),
 };
-var identity = new IdentityScenarios(http, options.Concurrency, options.WarmUp, options.Duration);
-Console.WriteLine($"target {options.Url}, {options.Concurrency} workers, {options.Duration.TotalSeconds:0} s each after {options.WarmUp.TotalSeconds:0} s warm-up");
+
+using var target = Client(options.Url);
+using var identity = Client(options.IdentityUrl);
+var accounts = new Accounts(identity);
+var (concurrency, warmUp, duration) = (options.Concurrency, options.WarmUp, options.Duration);
+Console.WriteLine($"{options.Command} at {options.Url}, {concurrency} workers, {duration.TotalSeconds:0} s each after {warmUp.TotalSeconds:0} s warm-up");
 Console.WriteLine(LoadResult.Header);
-Console.WriteLine(await identity.RegisterAsync());
-Console.WriteLine(await identity.ReadProfileAsync());
-Console.WriteLine(await new EventLatencyScenario(http, options.Broker, registrations: 200).RunAsync());
+switch (options.Command)
+{
+    case "identity":
+        var identityScenarios = new IdentityScenarios(target, accounts, concurrency, warmUp, duration);
+        Console.WriteLine(await identityScenarios.RegisterAsync());
+        Console.WriteLine(await identityScenarios.ReadProfileAsync());
+        Console.WriteLine(await new EventLatencyScenario(target, options.Broker, registrations: 200).RunAsync());
+        break;
+    case "messaging":
+        var messaging = new MessagingScenarios(target, accounts, concurrency, warmUp, duration);
+        Console.WriteLine(await messaging.SendAsync());
+        Console.WriteLine(await messaging.ReadPagesAsync());
+        break;
+    case "gateway":
+        // The same profile reads straight at identity and through the gateway: the gap is the gateway's cost.
+        var direct = await new IdentityScenarios(identity, accounts, concurrency, warmUp, duration).ReadProfileAsync("direct");
+        var proxied = await new IdentityScenarios(target, accounts, concurrency, warmUp, duration).ReadProfileAsync("via-gateway");
+        Console.WriteLine(direct);
+        Console.WriteLine(proxied);
+        Console.WriteLine($"gateway: {100 * proxied.Throughput / direct.Throughput:F0}% of direct throughput, +{proxied.P50 - direct.P50:F2} ms at p50");
+        break;
+}
 return 0;

@@ -1,0 +1,144 @@
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using Tripmate.Gateway.Redis;
+
+namespace Tripmate.Gateway.Caching;
+
+/// <summary>
+/// The response cache in Redis. Why not <c>Microsoft.AspNetCore.OutputCaching.StackExchangeRedis</c>:
+/// its store lets Redis errors escape into the request (a 500 while Redis is down), and its tag sets
+/// race with evictions: a read that started before a change but stores after its eviction keeps the
+/// old body cached. Here eviction writes a mark with Redis's own clock instead of deleting keys,
+/// and the lookup script serves an entry only if none of its tags was marked after the entry's
+/// <c>asOf</c>, so that race (and a change made while an answer was in flight) can never leave a
+/// stale entry behind. Lookup is one script call; storing is one fire-and-forget SET.
+/// The scripts touch keys they compute, which suits one Redis server (not Redis Cluster).
+/// </summary>
+public sealed partial class ResponseCacheStore(GatewayRedis redis, CacheRules rules, IOptions<CachingOptions> options, ILogger<ResponseCacheStore> logger)
+{
+    /// <summary>Tag that every entry depends on: evicting it empties the whole cache.</summary>
+    public const string EverythingTag = "*";
+
+    private const string LookupScript = """
+        local entry = redis.call('GET', KEYS[1])
+        if entry then
+          local tagsAt = string.find(entry, '\n', 1, true)
+          local typeAt = string.find(entry, '\n', tagsAt + 1, true)
+          local asOf = tonumber(string.sub(entry, 1, tagsAt - 1))
+          local marks = { ARGV[1] .. '*' }
+          for tag in string.gmatch(string.sub(entry, tagsAt + 1, typeAt - 1), '%S+') do
+            marks[#marks + 1] = ARGV[1] .. tag
+          end
+          local evictedAt = redis.call('MGET', unpack(marks))
+          local fresh = true
+          for i = 1, #marks do
+            if evictedAt[i] and tonumber(evictedAt[i]) >= asOf then fresh = false end
+          end
+          if fresh then return { 1, entry } end
+        end
+        local now = redis.call('TIME')
+        return { 0, string.format('%.0f', now[1] * 1000000 + now[2]) }
+        """;
+
+    private const string EvictScript = """
+        local now = redis.call('TIME')
+        local at = string.format('%.0f', now[1] * 1000000 + now[2])
+        for i = 1, #KEYS do redis.call('SET', KEYS[i], at, 'PX', ARGV[1]) end
+        return #KEYS
+        """;
+
+    private readonly string _entryPrefix = options.Value.KeyPrefix + "entry:";
+    private readonly string _markPrefix = options.Value.KeyPrefix + "evicted:";
+    private readonly RedisValue _markLifetimeMs = (long)rules.EvictionMarkLifetime.TotalMilliseconds;
+    private readonly RedisValue[] _lookupArguments = [options.Value.KeyPrefix + "evicted:"];
+    private int _evictionsLost;
+
+    public string EntryKey(string path, string? query, string? caller) =>
+        caller is null ? string.Concat(_entryPrefix, path, query) : string.Concat(_entryPrefix, path, query, "|u:", caller);
+
+    /// <summary>A fresh entry (Hit), the Redis time to store a new one with (Miss), or neither while Redis is away.</summary>
+    public async Task<CacheLookup> LookupAsync(string key)
+    {
+        if (!redis.TryGetDatabase(out var db))
+        {
+            return default;
+        }
+
+        try
+        {
+            if (Volatile.Read(ref _evictionsLost) == 1)
+            {
+                await EvictLostAsync(db);
+            }
+
+            var result = (RedisResult[])(await db.ScriptEvaluateAsync(LookupScript, [key], _lookupArguments))!;
+            redis.ReportSuccess();
+            return (int)result[0] == 1
+                ? new CacheLookup(CachedResponse.Decode((byte[])result[1]!), null)
+                : new CacheLookup(null, (string)result[1]!);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            redis.ReportFailure(e);
+            return default;
+        }
+    }
+
+    /// <summary>
+    /// Queued on the connection without waiting: the next lookup on this connection is sent after
+    /// it, so the next request sees the entry, and the client does not wait for the write.
+    /// </summary>
+    public void Store(string key, byte[] entry, TimeSpan lifetime)
+    {
+        if (redis.TryGetDatabase(out var db))
+        {
+            db.StringSet(key, entry, lifetime, flags: CommandFlags.FireAndForget);
+        }
+    }
+
+    /// <summary>
+    /// Marks the tags evicted. Tried even while the circuit is open (evictions are rare and matter);
+    /// if Redis cannot be reached, the whole cache is evicted as soon as it can be again, because
+    /// a Redis that kept its data would otherwise still hold what this eviction was for.
+    /// </summary>
+    public async Task EvictAsync(IReadOnlyCollection<string> tags)
+    {
+        if (redis.Multiplexer is not { } multiplexer || tags.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var marks = tags.Select(tag => (RedisKey)(_markPrefix + tag)).ToArray();
+            await multiplexer.GetDatabase().ScriptEvaluateAsync(EvictScript, marks, [_markLifetimeMs]);
+            redis.ReportSuccess();
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            redis.ReportFailure(e);
+            if (Interlocked.Exchange(ref _evictionsLost, 1) == 0)
+            {
+                LogEvictionLost(string.Join(' ', tags));
+            }
+        }
+    }
+
+    private async Task EvictLostAsync(IDatabase db)
+    {
+        await db.ScriptEvaluateAsync(EvictScript, [(RedisKey)(_markPrefix + EverythingTag)], [_markLifetimeMs]);
+        if (Interlocked.Exchange(ref _evictionsLost, 0) == 1)
+        {
+            LogEverythingEvicted();
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Could not evict {Tags} while Redis was unreachable; the whole cache will be evicted when it returns")]
+    private partial void LogEvictionLost(string tags);
+
+    [LoggerMessage(LogLevel.Information, "Evicted the whole response cache after evictions were lost during a Redis outage")]
+    private partial void LogEverythingEvicted();
+}
+
+/// <summary>The answer of a lookup: a fresh entry, or the time a new entry would be stored as of; both null when Redis is away.</summary>
+public readonly record struct CacheLookup(CachedResponse? Hit, string? MissAsOf);

@@ -18,6 +18,7 @@ builder.AddGatewayDocs();
 var app = builder.Build();
 app.UseGatewayAccessLog();
 app.UseServiceDefaults();
+app.UseGatewayLimits();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseGatewayRateLimiting();

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Tripmate.Testing;
+
+namespace Tripmate.Gateway.Tests.Infrastructure;
+
+/// <summary>
+/// A tiny real HTTP service standing in for a service that does not exist yet (messaging,
+/// social-graph, files): it answers every path with what it received, so a test sees that the
+/// gateway reached it and forwarded the request unchanged. <c>/api/notifications/stream</c> is a
+/// slow Server-Sent Events response, for streaming tests.
+/// </summary>
+public sealed class EchoBackend : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private EchoBackend(WebApplication app, string name, int port)
+    {
+        _app = app;
+        Name = name;
+        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+    }
+
+    public string Name { get; }
+
+    public Uri BaseAddress { get; }
+
+    public sealed record Echo(string Service, string Method, string Path, string? Authorization, string? RequestId, string? TraceParent);
+
+    public static async Task<EchoBackend> StartAsync(string name)
+    {
+        var port = FreePort.Next();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        app.MapGet("/health/ready", () => Results.Ok(new { status = "Healthy" }));
+        app.MapGet("/api/notifications/stream", StreamEventsAsync);
+        app.Map("/{**path}", (HttpRequest request) => Results.Ok(new Echo(
+            name,
+            request.Method,
+            request.Path + request.QueryString,
+            request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null,
+            request.Headers["X-Request-Id"].ToString() is { Length: > 0 } id ? id : null,
+            request.Headers["traceparent"].ToString() is { Length: > 0 } trace ? trace : null)));
+        await app.StartAsync();
+        return new EchoBackend(app, name, port);
+    }
+
+    /// <summary>?count=N events, ?intervalMs apart; each flushed at once, as a real event stream is.</summary>
+    private static async Task StreamEventsAsync(HttpContext context, int count = 3, int intervalMs = 500)
+    {
+        context.Response.ContentType = "text/event-stream";
+        for (var i = 0; i < count; i++)
+        {
+            await context.Response.WriteAsync($"data: event {i} at {DateTimeOffset.UtcNow:O}\n\n", context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            await Task.Delay(intervalMs, context.RequestAborted);
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}

@@ -9,7 +9,8 @@ namespace Tripmate.Gateway.Tests.Infrastructure;
 /// <summary>
 /// A tiny real HTTP service standing in for a service that does not exist yet (messaging,
 /// social-graph, files): it answers every path with what it received, so a test sees that the
-/// gateway reached it and forwarded the request unchanged. <c>/api/notifications/stream</c> is a
+/// gateway reached it and forwarded the request unchanged (<c>?delayMs=</c> makes it slow).
+/// <c>/api/notifications/stream</c> is a
 /// slow Server-Sent Events response, for streaming tests.
 /// </summary>
 public sealed class EchoBackend : IAsyncDisposable
@@ -27,7 +28,7 @@ public sealed class EchoBackend : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public sealed record Echo(string Service, string Method, string Path, string? Authorization, string? RequestId, string? TraceParent);
+    public sealed record Echo(string Service, string Method, string Path, long BodyLength, string? Authorization, string? RequestId, string? TraceParent);
 
     public static async Task<EchoBackend> StartAsync(string name)
     {
@@ -38,13 +39,29 @@ public sealed class EchoBackend : IAsyncDisposable
         var app = builder.Build();
         app.MapGet("/health/ready", () => Results.Ok(new { status = "Healthy" }));
         app.MapGet("/api/notifications/stream", StreamEventsAsync);
-        app.Map("/{**path}", (HttpRequest request) => Results.Ok(new Echo(
-            name,
-            request.Method,
-            request.Path + request.QueryString,
-            request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null,
-            request.Headers["X-Request-Id"].ToString() is { Length: > 0 } id ? id : null,
-            request.Headers["traceparent"].ToString() is { Length: > 0 } trace ? trace : null)));
+        app.Map("/{**path}", async (HttpRequest request, int? delayMs) =>
+        {
+            if (delayMs is > 0)
+            {
+                await Task.Delay(delayMs.Value, request.HttpContext.RequestAborted);
+            }
+
+            long bodyLength = 0;
+            var buffer = new byte[64 * 1024];
+            for (int read; (read = await request.Body.ReadAsync(buffer, request.HttpContext.RequestAborted)) > 0;)
+            {
+                bodyLength += read;
+            }
+
+            return Results.Ok(new Echo(
+                name,
+                request.Method,
+                request.Path + request.QueryString,
+                bodyLength,
+                request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null,
+                request.Headers["X-Request-Id"].ToString() is { Length: > 0 } id ? id : null,
+                request.Headers["traceparent"].ToString() is { Length: > 0 } trace ? trace : null));
+        });
         await app.StartAsync();
         return new EchoBackend(app, name, port);
     }

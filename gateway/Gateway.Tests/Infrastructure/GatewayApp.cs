@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 using Tripmate.Testing;
 
 namespace Tripmate.Gateway.Tests.Infrastructure;
@@ -24,9 +25,13 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 
+    /// <summary>What this gateway logged.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.UseSetting("Auth:Authority", BaseAddress.ToString().TrimEnd('/'));
         builder.UseSetting("Auth:RequireHttpsMetadata", "false");
         foreach (var (key, value) in _settings)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Tripmate.Gateway.Routing;
 
@@ -21,6 +22,8 @@ public static class GatewayLimitsExtensions
         var section = builder.Configuration.GetSection(GatewayLimits.Section);
         builder.Services.Configure<GatewayLimits>(section);
         var limits = section.Get<GatewayLimits>() ?? new GatewayLimits();
+        // Kestrel reads its endpoints from "Kestrel" by itself, but not its limits (header sizes).
+        builder.Services.Configure<KestrelServerOptions>(builder.Configuration.GetSection("Kestrel"));
         builder.Services.AddRequestTimeouts(options => options.DefaultPolicy = new RequestTimeoutPolicy
         {
             Timeout = limits.DefaultTimeout,

@@ -1,0 +1,50 @@
+using System.Text.Json;
+using Yarp.ReverseProxy;
+
+namespace Tripmate.Gateway.Docs;
+
+/// <summary>
+/// Each service's OpenAPI document, fetched from one available instance of its cluster when asked
+/// for (documentation is not on the request path, so nothing is kept). A service with no
+/// available instance, or one that serves no document, is simply left out.
+/// </summary>
+public sealed class ServiceDocuments(HttpClient http, IProxyStateLookup proxy, ILogger<ServiceDocuments> logger)
+{
+    /// <summary>Where every service serves its document (Microsoft.AspNetCore.OpenApi's default).</summary>
+    public const string DocumentPath = "/openapi/v1.json";
+
+    /// <summary>The documents of every service that has one right now, by service (cluster) name.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> FetchAllAsync(CancellationToken cancel)
+    {
+        var names = proxy.GetClusters().Select(cluster => cluster.ClusterId).Order().ToList();
+        var documents = await Task.WhenAll(names.Select(name => FetchAsync(name, cancel)));
+        return names.Zip(documents)
+            .Where(pair => pair.Second is not null)
+            .ToDictionary(pair => pair.First, pair => pair.Second!);
+    }
+
+    /// <summary>The service's document, or null when it has no available instance or no document.</summary>
+    public async Task<string?> FetchAsync(string service, CancellationToken cancel)
+    {
+        if (!proxy.TryGetCluster(service, out var cluster)
+            || cluster.DestinationsState.AvailableDestinations is not [var instance, ..])
+        {
+            return null;
+        }
+
+        var address = new Uri(new Uri(instance.Model.Config.Address), DocumentPath);
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+            timeout.CancelAfter(TimeSpan.FromSeconds(5));
+            var body = await http.GetStringAsync(address, timeout.Token);
+            using var json = JsonDocument.Parse(body);
+            return json.RootElement.TryGetProperty("openapi", out _) ? body : null;
+        }
+        catch (Exception e) when (e is HttpRequestException or JsonException or OperationCanceledException && !cancel.IsCancellationRequested)
+        {
+            logger.LogInformation("No OpenAPI document from {Service} at {Address}: {Reason}", service, address, e.Message);
+            return null;
+        }
+    }
+}

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using Yarp.ReverseProxy.Forwarder;
 
 namespace Tripmate.Gateway.Caching;
 
@@ -68,9 +69,9 @@ public sealed class ResponseCacheMiddleware(RequestDelegate next, CacheRules rul
             context.Features.Set(clientBody);
         }
 
-        if (!capture.IsHeld)
+        if (!capture.IsHeld || context.Features.Get<IForwarderErrorFeature>() is not null)
         {
-            return;
+            return; // already sent; or the proxy failed mid-answer and the error handling answers instead
         }
 
         if (IsStorable(context.Response) && TagsOf(route, request.Path.Value!, values, capture.Held) is { } tags)

@@ -49,12 +49,14 @@ public sealed partial class ResponseCacheStore(GatewayRedis redis, CacheRules ru
 
     private readonly string _entryPrefix = options.Value.KeyPrefix + "entry:";
     private readonly string _markPrefix = options.Value.KeyPrefix + "evicted:";
-    private readonly RedisValue _markLifetimeMs = (long)rules.EvictionMarkLifetime.TotalMilliseconds;
+    private readonly RedisValue[] _evictArguments = [(long)rules.EvictionMarkLifetime.TotalMilliseconds];
     private readonly RedisValue[] _lookupArguments = [options.Value.KeyPrefix + "evicted:"];
-    private int _evictionsLost;
+    private long _lostEvictions; // evictions that could not be written...
+    private long _coveredEvictions; // ...and how many of them a later evict-everything covered
 
+    /// <summary>The caller's id comes first, from the signed token: no path or query can spell another user's key.</summary>
     public string EntryKey(string path, string? query, string? caller) =>
-        caller is null ? string.Concat(_entryPrefix, path, query) : string.Concat(_entryPrefix, path, query, "|u:", caller);
+        caller is null ? string.Concat(_entryPrefix, "all:", path, query) : string.Concat(_entryPrefix, "user:", caller, ":", path, query);
 
     /// <summary>A fresh entry (Hit), the Redis time to store a new one with (Miss), or neither while Redis is away.</summary>
     public async Task<CacheLookup> LookupAsync(string key)
@@ -66,11 +68,7 @@ public sealed partial class ResponseCacheStore(GatewayRedis redis, CacheRules ru
 
         try
         {
-            if (Volatile.Read(ref _evictionsLost) == 1)
-            {
-                await EvictLostAsync(db);
-            }
-
+            await CoverLostEvictionsAsync(db);
             var result = (RedisResult[])(await db.ScriptEvaluateAsync(LookupScript, [key], _lookupArguments))!;
             redis.ReportSuccess();
             return (int)result[0] == 1
@@ -97,38 +95,51 @@ public sealed partial class ResponseCacheStore(GatewayRedis redis, CacheRules ru
     }
 
     /// <summary>
-    /// Marks the tags evicted. Tried even while the circuit is open (evictions are rare and matter);
-    /// if Redis cannot be reached, the whole cache is evicted as soon as it can be again, because
-    /// a Redis that kept its data would otherwise still hold what this eviction was for.
+    /// Marks the tags evicted. If Redis cannot be reached, the whole cache is evicted as soon as it
+    /// can be again (before anything is served from it): a Redis that kept its data through the
+    /// outage would otherwise still serve what this eviction was for.
     /// </summary>
     public async Task EvictAsync(IReadOnlyCollection<string> tags)
     {
-        if (redis.Multiplexer is not { } multiplexer || tags.Count == 0)
+        if (tags.Count == 0)
         {
+            return;
+        }
+
+        if (!redis.TryGetDatabase(out var db))
+        {
+            RecordLost(tags);
             return;
         }
 
         try
         {
-            var marks = tags.Select(tag => (RedisKey)(_markPrefix + tag)).ToArray();
-            await multiplexer.GetDatabase().ScriptEvaluateAsync(EvictScript, marks, [_markLifetimeMs]);
+            await CoverLostEvictionsAsync(db);
+            await db.ScriptEvaluateAsync(EvictScript, [.. tags.Select(tag => (RedisKey)(_markPrefix + tag))], _evictArguments);
             redis.ReportSuccess();
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
             redis.ReportFailure(e);
-            if (Interlocked.Exchange(ref _evictionsLost, 1) == 0)
-            {
-                LogEvictionLost(string.Join(' ', tags));
-            }
+            RecordLost(tags);
         }
     }
 
-    private async Task EvictLostAsync(IDatabase db)
+    private void RecordLost(IReadOnlyCollection<string> tags)
     {
-        await db.ScriptEvaluateAsync(EvictScript, [(RedisKey)(_markPrefix + EverythingTag)], [_markLifetimeMs]);
-        if (Interlocked.Exchange(ref _evictionsLost, 0) == 1)
+        if (Interlocked.Increment(ref _lostEvictions) - Interlocked.Read(ref _coveredEvictions) == 1)
         {
+            LogEvictionLost(string.Join(' ', tags));
+        }
+    }
+
+    private async Task CoverLostEvictionsAsync(IDatabase db)
+    {
+        var lost = Interlocked.Read(ref _lostEvictions);
+        if (lost != Interlocked.Read(ref _coveredEvictions))
+        {
+            await db.ScriptEvaluateAsync(EvictScript, [(RedisKey)(_markPrefix + EverythingTag)], _evictArguments);
+            Interlocked.Exchange(ref _coveredEvictions, lost);
             LogEverythingEvicted();
         }
     }

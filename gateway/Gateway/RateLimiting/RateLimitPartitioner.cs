@@ -36,20 +36,21 @@ internal sealed class RateLimitPartitioner
             }
         }
 
-        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         foreach (var strict in _options.StrictPaths)
         {
             if (path.StartsWithSegments(strict, StringComparison.OrdinalIgnoreCase))
             {
-                return RateLimitPartition.Get(string.Concat(_options.KeyPrefix, ":strict:", address), _strict);
+                return RateLimitPartition.Get(string.Concat(_options.KeyPrefix, ":strict:", ClientAddress(context)), _strict);
             }
         }
 
         var key = context.User.FindFirst("sub")?.Value is { } user
             ? string.Concat(_options.KeyPrefix, ":user:", user)
-            : string.Concat(_options.KeyPrefix, ":ip:", address);
+            : string.Concat(_options.KeyPrefix, ":ip:", ClientAddress(context));
         return RateLimitPartition.Get(key, _general);
     }
+
+    private static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     private static FailOpenRateLimiter Limiter(string key, FixedWindowLimit limit, GatewayRedis redis) =>
         new(new RedisFixedWindowRateLimiter<string>(key, new RedisFixedWindowRateLimiterOptions

@@ -19,14 +19,16 @@ public sealed class ResponseCacheMiddleware(RequestDelegate next, CacheRules rul
     {
         var values = new RouteValueRanges();
         var path = context.Request.Path.Value.AsSpan();
-        if (HttpMethods.IsGet(context.Request.Method))
+        var method = context.Request.Method;
+        if (HttpMethods.IsGet(method))
         {
             return rules.MatchRoute(path, ref values) is { } route ? ServeAsync(context, route, values) : next(context);
         }
 
-        if (rules.MatchEviction(path, ref values) is { } rule)
+        var isWrite = HttpMethods.IsPost(method) || HttpMethods.IsPatch(method) || HttpMethods.IsPut(method) || HttpMethods.IsDelete(method);
+        if (isWrite && rules.MatchEviction(path, ref values) is { } rule)
         {
-            EvictWhenSuccessful(context, rule, values);
+            WriteEviction.EvictWhenSuccessful(context, rule, values, store);
         }
 
         return next(context);
@@ -111,26 +113,5 @@ public sealed class ResponseCacheMiddleware(RequestDelegate next, CacheRules rul
         response.ContentLength = hit.Body.Length;
         response.Headers[CacheHeader] = "HIT";
         await response.Body.WriteAsync(hit.Body, cancellationToken);
-    }
-
-    /// <summary>
-    /// Evicts just before the answer starts, once its status is known: the client cannot read
-    /// before the eviction is done, so it sees its own write.
-    /// </summary>
-    private void EvictWhenSuccessful(HttpContext context, EvictionRule rule, in RouteValueRanges values)
-    {
-        var caller = context.User.FindFirst("sub")?.Value;
-        var path = context.Request.Path.Value!;
-        var tags = new List<string>(rule.Tags.Count);
-        foreach (var template in rule.Tags)
-        {
-            if (template.Format(path, values, caller) is { } tag)
-            {
-                tags.Add(tag);
-            }
-        }
-
-        context.Response.OnStarting(() =>
-            context.Response.StatusCode is >= 200 and < 300 ? store.EvictAsync(tags) : Task.CompletedTask);
     }
 }

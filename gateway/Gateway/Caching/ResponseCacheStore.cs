@@ -12,40 +12,11 @@ namespace Tripmate.Gateway.Caching;
 /// and the lookup script serves an entry only if none of its tags was marked after the entry's
 /// <c>asOf</c>, so that race (and a change made while an answer was in flight) can never leave a
 /// stale entry behind. Lookup is one script call; storing is one fire-and-forget SET.
-/// The scripts touch keys they compute, which suits one Redis server (not Redis Cluster).
 /// </summary>
 public sealed partial class ResponseCacheStore(GatewayRedis redis, CacheRules rules, IOptions<CachingOptions> options, ILogger<ResponseCacheStore> logger)
 {
     /// <summary>Tag that every entry depends on: evicting it empties the whole cache.</summary>
     public const string EverythingTag = "*";
-
-    private const string LookupScript = """
-        local entry = redis.call('GET', KEYS[1])
-        if entry then
-          local tagsAt = string.find(entry, '\n', 1, true)
-          local typeAt = string.find(entry, '\n', tagsAt + 1, true)
-          local asOf = tonumber(string.sub(entry, 1, tagsAt - 1))
-          local marks = { ARGV[1] .. '*' }
-          for tag in string.gmatch(string.sub(entry, tagsAt + 1, typeAt - 1), '%S+') do
-            marks[#marks + 1] = ARGV[1] .. tag
-          end
-          local evictedAt = redis.call('MGET', unpack(marks))
-          local fresh = true
-          for i = 1, #marks do
-            if evictedAt[i] and tonumber(evictedAt[i]) >= asOf then fresh = false end
-          end
-          if fresh then return { 1, entry } end
-        end
-        local now = redis.call('TIME')
-        return { 0, string.format('%.0f', now[1] * 1000000 + now[2]) }
-        """;
-
-    private const string EvictScript = """
-        local now = redis.call('TIME')
-        local at = string.format('%.0f', now[1] * 1000000 + now[2])
-        for i = 1, #KEYS do redis.call('SET', KEYS[i], at, 'PX', ARGV[1]) end
-        return #KEYS
-        """;
 
     private readonly string _entryPrefix = options.Value.KeyPrefix + "entry:";
     private readonly string _markPrefix = options.Value.KeyPrefix + "evicted:";
@@ -69,7 +40,7 @@ public sealed partial class ResponseCacheStore(GatewayRedis redis, CacheRules ru
         try
         {
             await CoverLostEvictionsAsync(db);
-            var result = (RedisResult[])(await db.ScriptEvaluateAsync(LookupScript, [key], _lookupArguments))!;
+            var result = (RedisResult[])(await db.ScriptEvaluateAsync(CacheScripts.Lookup, [key], _lookupArguments))!;
             redis.ReportSuccess();
             return (int)result[0] == 1
                 ? new CacheLookup(CachedResponse.Decode((byte[])result[1]!), null)
@@ -115,7 +86,7 @@ public sealed partial class ResponseCacheStore(GatewayRedis redis, CacheRules ru
         try
         {
             await CoverLostEvictionsAsync(db);
-            await db.ScriptEvaluateAsync(EvictScript, [.. tags.Select(tag => (RedisKey)(_markPrefix + tag))], _evictArguments);
+            await db.ScriptEvaluateAsync(CacheScripts.Evict, [.. tags.Select(tag => (RedisKey)(_markPrefix + tag))], _evictArguments);
             redis.ReportSuccess();
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
@@ -138,7 +109,7 @@ public sealed partial class ResponseCacheStore(GatewayRedis redis, CacheRules ru
         var lost = Interlocked.Read(ref _lostEvictions);
         if (lost != Interlocked.Read(ref _coveredEvictions))
         {
-            await db.ScriptEvaluateAsync(EvictScript, [(RedisKey)(_markPrefix + EverythingTag)], _evictArguments);
+            await db.ScriptEvaluateAsync(CacheScripts.Evict, [(RedisKey)(_markPrefix + EverythingTag)], _evictArguments);
             Interlocked.Exchange(ref _coveredEvictions, lost);
             LogEverythingEvicted();
         }

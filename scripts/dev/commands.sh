@@ -5,8 +5,11 @@ usage() {
   cat <<'USAGE'
 Usage: ./dev COMMAND
 
-  up [--no-build]     install what is missing, start PostgreSQL, Redis, RabbitMQ and S3,
-                      build (Release), start every service and wait for /health/ready
+  up [--no-build] [--scale SERVICE=N]...
+                      install what is missing, start PostgreSQL, Redis, RabbitMQ and S3,
+                      build (Release), start every service and wait for /health/ready;
+                      --scale runs N instances of SERVICE on PORT, PORT+10, PORT+20, ...
+                      and the gateway balances across all of them
   down                stop the services and servers started by `up`
   status              what runs where (profile up, and test when running)
   test [PATTERN] [-- ARGS]
@@ -33,15 +36,17 @@ USAGE
 }
 
 print_urls() {
-  local name
+  local name n
   say ""
   say "Services"
   for name in "${SERVICE_NAMES[@]}"; do
-    if pid_alive "$(service_pid "$name")" && service_healthy "$name"; then
-      printf '  %-14s %s\n' "$name" "$(service_url "$name")"
-    else
-      printf '  %-14s %s (not running)\n' "$name" "$(service_url "$name")"
-    fi
+    for n in $(service_instances "$name"); do
+      if pid_alive "$(service_pid "$name" "$n")" && service_healthy "$name" "$n"; then
+        printf '  %-14s %s\n' "$(instance_id "$name" "$n")" "$(service_url "$name" "$n")"
+      else
+        printf '  %-14s %s (not running)\n' "$(instance_id "$name" "$n")" "$(service_url "$name" "$n")"
+      fi
+    done
   done
   say "Servers"
   printf '  %-14s %s\n' "PostgreSQL" "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=$PG_PASSWORD"
@@ -52,11 +57,22 @@ print_urls() {
   say "Logs: $LOG_DIR"
 }
 
+# set_scale SERVICE=N: how many instances of a declared service `up` starts (1..9).
+set_scale() {
+  local name=${1%%=*} count=${1#*=}
+  [[ -n ${SERVICE_PORT[$name]:-} ]] || die "--scale: unknown service '$name' (one of: ${SERVICE_NAMES[*]})"
+  [[ $count =~ ^[1-9]$ ]] || die "--scale $1: N must be 1 to 9"
+  # shellcheck disable=SC2034,SC2004  # an associative array declared in launch.sh
+  SERVICE_SCALE[$name]=$count
+}
+
 cmd_up() {
   local build=1 rc=0
   while (($#)); do
     case $1 in
       --no-build) build=0 ;;
+      --scale) (($# >= 2)) || die "--scale needs SERVICE=N"; set_scale "$2"; shift ;;
+      --scale=*) set_scale "${1#--scale=}" ;;
       *) usage >&2; exit 2 ;;
     esac
     shift
@@ -86,7 +102,10 @@ status_profile() {
   local name s
   say "profile $PROFILE"
   printf '  %-12s %-7s %-8s %s\n' NAME PORT PID STATE
-  [[ $PROFILE != up ]] || for name in "${SERVICE_NAMES[@]}"; do service_status_row "$name"; done
+  local n
+  [[ $PROFILE != up ]] || for name in "${SERVICE_NAMES[@]}"; do
+    for n in $(service_instances "$name"); do service_status_row "$name" "$n"; done
+  done
   for s in "${SERVERS[@]}"; do server_status_row "$s" || true; done
   [[ -z $RABBIT_MGMT_PORT ]] || printf '  %-12s %-7s %-8s %s\n' "rabbitmq-ui" "$RABBIT_MGMT_PORT" - \
     "$(port_open "$RABBIT_MGMT_PORT" && echo up || echo down)"

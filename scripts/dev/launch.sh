@@ -1,8 +1,12 @@
 # shellcheck shell=bash
 # Starting, checking and stopping the services declared in services.sh.
+#
+# A service may run as several instances (`./dev up --scale NAME=N`). Instance 1 keeps the
+# service's port and file names (identity.pid, identity.log); instance n listens on
+# PORT + 10*(n-1) and its files are NAME-n.* (identity-2.pid on 5111, identity-3 on 5121, ...).
 
 SERVICE_NAMES=()
-declare -A SERVICE_DIR=() SERVICE_DLL=() SERVICE_PORT=() SERVICE_ENV=()
+declare -A SERVICE_DIR=() SERVICE_DLL=() SERVICE_PORT=() SERVICE_ENV=() SERVICE_SCALE=()
 
 # service NAME PROJECT_DIR DLL PORT ENV_FUNCTION (paths relative to the repo root)
 service() {
@@ -10,71 +14,93 @@ service() {
   SERVICE_DIR[$1]=$2 SERVICE_DLL[$1]=$3 SERVICE_PORT[$1]=$4 SERVICE_ENV[$1]=$5
 }
 
-service_url() { printf 'http://127.0.0.1:%s' "${SERVICE_PORT[$1]}"; }
-service_pid() { read_pid "$RUN_DIR/$1.pid"; }
+service_scale() { printf '%s' "${SERVICE_SCALE[$1]:-1}"; }
+instance_id() { if ((${2:-1} == 1)); then printf '%s' "$1"; else printf '%s-%s' "$1" "$2"; fi; }
+instance_port() { printf '%s' $((${SERVICE_PORT[$1]} + 10 * (${2:-1} - 1))); }
+
+# The instances of NAME that have a pid file (at least 1), e.g. "1 2 3": what status and down act on.
+service_instances() {
+  local name=$1 f n found=(1)
+  for f in "$RUN_DIR/$name"-*.pid; do
+    n=${f#"$RUN_DIR/$name"-}; n=${n%.pid}
+    [[ $n =~ ^[0-9]+$ ]] && ((n > 1)) && found+=("$n")
+  done
+  printf '%s\n' "${found[@]}" | sort -n | tr '\n' ' '
+}
+
+# NAME [INSTANCE] (default 1) for each of these.
+service_url() { printf 'http://127.0.0.1:%s' "$(instance_port "$1" "${2:-1}")"; }
+service_pid() { read_pid "$RUN_DIR/$(instance_id "$1" "${2:-1}").pid"; }
 
 service_healthy() {
   local code
-  code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$(service_url "$1")/health/ready" 2>/dev/null) || true
+  code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$(service_url "$1" "${2:-1}")/health/ready" 2>/dev/null) || true
   [[ $code == 200 ]]
 }
 
 # Used while waiting: 0 = healthy, 2 = the process died (stop waiting), 1 = not yet.
 service_ready() {
-  service_healthy "$1" && return 0
-  pid_alive "$(service_pid "$1")" || return 2
+  service_healthy "$1" "$2" && return 0
+  pid_alive "$(service_pid "$1" "$2")" || return 2
   return 1
 }
 
 # Launches one service in the background unless it is already healthy or cannot run yet.
 # Prints nothing to wait for when skipped; the caller waits for the ones it launched.
+# service_launch NAME INSTANCE
 service_launch() {
-  local name=$1 dir=${SERVICE_DIR[$1]} dll=${SERVICE_DLL[$1]} port=${SERVICE_PORT[$1]} pid envs var
+  local name=$1 n=$2 dir=${SERVICE_DIR[$1]} dll=${SERVICE_DLL[$1]} port id label pid envs var
+  port=$(instance_port "$name" "$n") id=$(instance_id "$name" "$n") label=$(printf '%-12s' "$(instance_id "$name" "$n")")
   if [[ ! -d $ROOT/$dir ]]; then
-    say "$(printf '%-10s' "$name") skipped: project $dir does not exist yet"; return 1
+    say "$label skipped: project $dir does not exist yet"; return 1
   fi
   if [[ ! -f $ROOT/$dll ]]; then
-    say "$(printf '%-10s' "$name") skipped: $dll not built"; return 1
+    say "$label skipped: $dll not built"; return 1
   fi
-  if service_healthy "$name"; then
-    say "$(printf '%-10s' "$name") :$port already running (./dev down && ./dev up to run new code)"; return 1
+  if service_healthy "$name" "$n"; then
+    say "$label :$port already running (./dev down && ./dev up to run new code)"; return 1
   fi
   # A leftover of ours that is alive but not healthy: restart it rather than guess.
-  pid=$(service_pid "$name")
+  pid=$(service_pid "$name" "$n")
   if pid_alive "$pid" && port_open "$port"; then
-    stop_pid "$pid" "$port" 15 || die "$name: could not stop unhealthy pid $pid"
+    stop_pid "$pid" "$port" 15 || die "$id: could not stop unhealthy pid $pid"
   fi
   var=${name^^}_PORT
-  require_free_port "$name" "$port" "${var//-/_}"
-  mapfile -t envs < <("${SERVICE_ENV[$name]}")
+  require_free_port "$id" "$port" "${var//-/_}"
+  # The env function gets the instance's port; the rest of its settings are the service's.
+  mapfile -t envs < <("${SERVICE_ENV[$name]}" "$port")
   # Run from the output dir: it is the content root, so appsettings*.json are found there.
   # (`cd` is a separate statement so that `&` backgrounds dotnet itself and $! is its pid.)
   (
     cd "$(dirname "$ROOT/$dll")" || exit 1
-    nohup env "${envs[@]}" dotnet "$ROOT/$dll" </dev/null >"$LOG_DIR/$name.log" 2>&1 &
-    echo $! >"$RUN_DIR/$name.pid"
+    nohup env "${envs[@]}" dotnet "$ROOT/$dll" </dev/null >"$LOG_DIR/$id.log" 2>&1 &
+    echo $! >"$RUN_DIR/$id.pid"
   )
   return 0
 }
 
-# Starts every declared service that is not healthy, waits for all of them (60 s each).
-# Returns non-zero if any failed; skipped ones are not failures.
+# Starts every instance of every declared service that is not healthy, waits for all of them
+# (60 s each). Returns non-zero if any failed; skipped ones are not failures.
 services_start_all() {
-  local name launched=() failed=0
+  local name n entry id label launched=() failed=0
   for name in "${SERVICE_NAMES[@]}"; do
-    if service_launch "$name"; then launched+=("$name"); fi
+    for ((n = 1; n <= $(service_scale "$name"); n++)); do
+      if service_launch "$name" "$n"; then launched+=("$name:$n"); fi
+    done
   done
-  for name in "${launched[@]}"; do
+  for entry in "${launched[@]}"; do
+    name=${entry%:*} n=${entry##*:}
+    id=$(instance_id "$name" "$n") label=$(printf '%-12s' "$(instance_id "$name" "$n")")
     # Polled every 0.5 s: each probe is a request line in the service's log.
-    if WAIT_INTERVAL=0.5 wait_until 60 service_ready "$name"; then
-      say "$(printf '%-10s' "$name") :${SERVICE_PORT[$name]} started"
+    if WAIT_INTERVAL=0.5 wait_until 60 service_ready "$name" "$n"; then
+      say "$label :$(instance_port "$name" "$n") started"
     else
-      if pid_alive "$(service_pid "$name")"; then
-        warn "$name: /health/ready did not answer 200 within 60 s (log: $LOG_DIR/$name.log)"
+      if pid_alive "$(service_pid "$name" "$n")"; then
+        warn "$id: /health/ready did not answer 200 within 60 s (log: $LOG_DIR/$id.log)"
       else
-        warn "$name: exited during start (log: $LOG_DIR/$name.log)"
+        warn "$id: exited during start (log: $LOG_DIR/$id.log)"
       fi
-      log_tail "$LOG_DIR/$name.log" 40
+      log_tail "$LOG_DIR/$id.log" 40
       failed=1
     fi
   done
@@ -82,27 +108,29 @@ services_start_all() {
 }
 
 services_stop_all() {
-  local name pid port
+  local name n pid port id
   for name in "${SERVICE_NAMES[@]}"; do
-    pid=$(service_pid "$name") port=${SERVICE_PORT[$name]}
-    if pid_alive "$pid"; then
-      if stop_pid "$pid" "$port" 15; then
-        say "$(printf '%-10s' "$name") :$port stopped"
-      else
-        warn "$name: port $port still open after stopping pid $pid"
+    for n in $(service_instances "$name"); do
+      id=$(instance_id "$name" "$n") pid=$(service_pid "$name" "$n") port=$(instance_port "$name" "$n")
+      if pid_alive "$pid"; then
+        if stop_pid "$pid" "$port" 15; then
+          say "$(printf '%-12s' "$id") :$port stopped"
+        else
+          warn "$id: port $port still open after stopping pid $pid"
+        fi
       fi
-    fi
-    rm -f "$RUN_DIR/$name.pid"
+      rm -f "$RUN_DIR/$id.pid"
+    done
   done
 }
 
 service_status_row() {
-  local name=$1 pid state=down
-  pid=$(service_pid "$name")
-  if pid_alive "$pid" && port_open "${SERVICE_PORT[$name]}"; then
-    if service_healthy "$name"; then state=up; else state="up (not ready)"; fi
-  elif port_open "${SERVICE_PORT[$name]}"; then
+  local name=$1 n=${2:-1} pid port state=down
+  pid=$(service_pid "$name" "$n") port=$(instance_port "$name" "$n")
+  if pid_alive "$pid" && port_open "$port"; then
+    if service_healthy "$name" "$n"; then state=up; else state="up (not ready)"; fi
+  elif port_open "$port"; then
     state="port in use by another process"
   fi
-  printf '  %-12s %-7s %-8s %s\n' "$name" "${SERVICE_PORT[$name]}" "${pid:--}" "$state"
+  printf '  %-12s %-7s %-8s %s\n' "$(instance_id "$name" "$n")" "$port" "${pid:--}" "$state"
 }

@@ -3,7 +3,8 @@
 #
 # To add a service: a `service` line (name, project dir, Release dll, port, env function) and
 # an env function that prints its NAME=value lines, starting with `common_env`. Env functions
-# run after the profile is loaded, so $PG_PORT, $AMQP_PORT, $KEYS_DIR etc. are set.
+# run after the profile is loaded, so $PG_PORT, $AMQP_PORT, $KEYS_DIR etc. are set, and get the
+# port of the instance being started as $1 (instances of one service share everything else).
 # Ports: documented defaults, each overridable from the environment.
 
 : "${GATEWAY_PORT:=5000}" "${IDENTITY_PORT:=5101}" "${MESSAGING_PORT:=5102}"
@@ -33,7 +34,7 @@ s3_url() { printf 'http://127.0.0.1:%s' "$S3_PORT"; }
 service identity services/identity/Identity \
   services/identity/Identity/bin/Release/net10.0/Tripmate.Identity.dll "$IDENTITY_PORT" identity_env
 identity_env() {
-  common_env identity "$IDENTITY_PORT"
+  common_env identity "$1"
   # identity creates its database if missing, so the server is all it needs from dev.
   echo "ConnectionStrings__Identity=$(pg_connection identity)"
   # The signing key is generated on first start and kept, so tokens survive restarts.
@@ -45,7 +46,7 @@ identity_env() {
 service messaging services/messaging/Messaging \
   services/messaging/Messaging/bin/Release/net10.0/Tripmate.Messaging.dll "$MESSAGING_PORT" messaging_env
 messaging_env() {
-  common_env messaging "$MESSAGING_PORT"
+  common_env messaging "$1"
   # No Cassandra here: the embedded store keeps its file under the profile's data directory.
   echo "Messaging__DataDirectory=$DATA_DIR/messaging"
   if [[ -n ${CASSANDRA_CONTACT_POINTS:-} ]]; then echo "Cassandra__ContactPoints=$CASSANDRA_CONTACT_POINTS"; fi
@@ -54,6 +55,18 @@ messaging_env() {
 # --- gateway: the one URL clients use (last, so the services it routes to are up) ----------
 service gateway gateway/Gateway gateway/Gateway/bin/Release/net10.0/Tripmate.Gateway.dll "$GATEWAY_PORT" gateway_env
 gateway_env() {
-  common_env gateway "$GATEWAY_PORT"
+  common_env gateway "$1"
   echo "ConnectionStrings__Redis=$(redis_connection)"
+  # Identity's keys through the gateway's own /.well-known route (this overrides common_env's
+  # line): whichever identity instance is healthy answers.
+  echo "Auth__Authority=http://127.0.0.1:$1"
+  # Every instance of every service that exists is a destination of its cluster; services
+  # whose project does not exist yet have none, so their routes answer 503.
+  local name n
+  for name in "${SERVICE_NAMES[@]}"; do
+    [[ $name != gateway && -d $ROOT/${SERVICE_DIR[$name]} ]] || continue
+    for ((n = 1; n <= $(service_scale "$name"); n++)); do
+      echo "ReverseProxy__Clusters__${name}__Destinations__$(instance_id "$name" "$n")__Address=$(service_url "$name" "$n")"
+    done
+  done
 }

@@ -11,6 +11,8 @@ public sealed class InstanceToKillStack() : GatewayStack(identityInstances: 2);
 
 public sealed class InstanceFailureTests(InstanceToKillStack stack, ITestOutputHelper output) : IClassFixture<InstanceToKillStack>
 {
+    // A request in flight when the process dies fails (only connect failures are retried), so
+    // up to one per worker may fail; everything else must be hidden by the retry or avoided by health checks.
     private sealed record Outcome(TimeSpan At, int Status, string? Error);
 
     [Fact]

@@ -30,10 +30,9 @@ internal sealed partial class AccessLog(RequestDelegate next, ILogger<AccessLog>
         }
         finally
         {
-            var endpoint = context.GetEndpoint();
             Served(
                 context.Request.Method,
-                endpoint?.Metadata.GetMetadata<RouteModel>()?.Config.RouteId ?? endpoint?.DisplayName ?? "(none)",
+                RouteName(context.GetEndpoint()),
                 context.Request.Path,
                 context.Response.StatusCode,
                 Stopwatch.GetElapsedTime(started).TotalMilliseconds,
@@ -41,6 +40,13 @@ internal sealed partial class AccessLog(RequestDelegate next, ILogger<AccessLog>
                 requestId);
         }
     }
+
+    /// <summary>The proxy route's id (as in configuration), else the endpoint's pattern; "(none)" when nothing matched.</summary>
+    private static string RouteName(Endpoint? endpoint) =>
+        endpoint?.Metadata.GetMetadata<RouteModel>()?.Config.RouteId
+        ?? (endpoint as RouteEndpoint)?.RoutePattern.RawText
+        ?? endpoint?.DisplayName
+        ?? "(none)";
 
     /// <summary>Up to 64 letters, digits and <c>-_.:</c>: enough for any id scheme, too little to abuse logs.</summary>
     private static bool IsSane(string id)

@@ -11,6 +11,9 @@ internal sealed class ClusterDefaults : IProxyConfigFilter
 {
     private static readonly HealthCheckConfig HealthChecks = new()
     {
+        // Never fall back to sending traffic to instances known to be down ("panic" mode):
+        // with none healthy, the route answers 503 at once.
+        AvailableDestinationsPolicy = HealthCheckConstants.AvailableDestinations.HealthyAndUnknown,
         // A killed instance refuses connections at once: two failed probes a second apart (the
         // default threshold of the ConsecutiveFailures policy) take it out within about 2-3 s,
         // while one slow probe on a busy machine does not.

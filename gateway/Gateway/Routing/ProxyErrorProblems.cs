@@ -9,7 +9,7 @@ namespace Tripmate.Gateway.Routing;
 /// which service, never a bare 502: 503 when no instance is available or reachable (not
 /// deployed, or all down), 504 when it took too long, 502 for other failures.
 /// </summary>
-internal sealed class ProxyErrorProblems(RequestDelegate next, IProblemDetailsService problems)
+internal sealed class ProxyErrorProblems(RequestDelegate next, IProblemDetailsService problems, ILogger<ProxyErrorProblems> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -37,6 +37,9 @@ internal sealed class ProxyErrorProblems(RequestDelegate next, IProblemDetailsSe
         {
             return;
         }
+
+        logger.LogWarning("{Method} {Path} to {Service} failed ({Error}): {Reason}",
+            context.Request.Method, context.Request.Path, service, error.Error, error.Exception?.Message);
 
         context.Response.StatusCode = status;
         await problems.WriteAsync(new ProblemDetailsContext

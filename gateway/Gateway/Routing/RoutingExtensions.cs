@@ -24,7 +24,6 @@ public static class RoutingExtensions
             proxy.UseMiddleware<ProxyErrorProblems>();
             // Wraps the destination choice, so a retry can choose again among the other instances.
             proxy.UseMiddleware<ConnectFailureRetry>();
-            proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();
         });

@@ -10,7 +10,9 @@ public static class CachingExtensions
     {
         builder.AddGatewayRedis();
         var section = builder.Configuration.GetSection(CachingOptions.Section);
-        builder.Services.Configure<CachingOptions>(section);
+        builder.Services.AddOptions<CachingOptions>().Bind(section)
+            .Validate(options => options.MaxBodyBytes > 0, "Caching:MaxBodyBytes must be positive.")
+            .ValidateOnStart();
         builder.Services.AddSingleton<CacheRules>();
         builder.Services.AddSingleton<ResponseCacheStore>();
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace Tripmate.Gateway.Caching;
@@ -85,9 +86,15 @@ public sealed class ResponseCacheMiddleware(RequestDelegate next, CacheRules rul
         await capture.SendHeldAsync(context.RequestAborted);
     }
 
+    /// <summary>
+    /// A 200 the backend did not forbid storing. Only the content type is kept with the body, so an
+    /// answer whose meaning needs other headers (an encoding, a Vary, a cookie) is not stored.
+    /// </summary>
     private static bool IsStorable(HttpResponse response) =>
         response.StatusCode == StatusCodes.Status200OK
-        && !response.Headers.ContainsKey("Set-Cookie")
+        && !response.Headers.ContainsKey(HeaderNames.SetCookie)
+        && !response.Headers.ContainsKey(HeaderNames.ContentEncoding)
+        && !response.Headers.ContainsKey(HeaderNames.Vary)
         && !response.Headers.CacheControl.ToString().Contains("no-store", StringComparison.OrdinalIgnoreCase);
 
     private static HashSet<string>? TagsOf(CacheRoute route, string path, in RouteValueRanges values, ReadOnlySpan<byte> body)

@@ -9,7 +9,10 @@ public static class RateLimitingExtensions
     public static IHostApplicationBuilder AddGatewayRateLimiting(this IHostApplicationBuilder builder)
     {
         builder.AddGatewayRedis();
-        builder.Services.Configure<RateLimitingOptions>(builder.Configuration.GetSection(RateLimitingOptions.Section));
+        builder.Services.AddOptions<RateLimitingOptions>().Bind(builder.Configuration.GetSection(RateLimitingOptions.Section))
+            .Validate(options => options.General.IsValid && options.Strict.IsValid,
+                "RateLimiting:General and RateLimiting:Strict need a positive PermitLimit and Window.")
+            .ValidateOnStart();
         builder.Services.AddSingleton<RateLimitPartitioner>();
         builder.Services.AddRateLimiter(_ => { });
         builder.Services.AddOptions<RateLimiterOptions>().Configure<RateLimitPartitioner>((options, partitioner) =>

@@ -29,4 +29,6 @@ public sealed class FixedWindowLimit
     public int PermitLimit { get; set; }
 
     public TimeSpan Window { get; set; }
+
+    internal bool IsValid => PermitLimit > 0 && Window > TimeSpan.Zero;
 }

@@ -83,6 +83,8 @@ public sealed partial class GatewayRedis(IConfiguration configuration, IOptions<
         config.ConnectTimeout = (int)timeouts.ConnectTimeout.TotalMilliseconds;
         config.AsyncTimeout = (int)timeouts.OperationTimeout.TotalMilliseconds;
         config.SyncTimeout = (int)timeouts.OperationTimeout.TotalMilliseconds;
+        // Timeouts are noticed on the heartbeat (1 s by default): check often enough to honour a short one.
+        config.HeartbeatInterval = TimeSpan.FromMilliseconds(Math.Clamp(timeouts.OperationTimeout.TotalMilliseconds / 2, 100, 1000));
         config.ClientName = "tripmate-gateway";
         _multiplexer = await ConnectionMultiplexer.ConnectAsync(config);
         _multiplexer.ConnectionFailed += (_, e) => ReportFailure(e.Exception ?? new RedisConnectionException(e.FailureType, "connection lost"));

@@ -49,20 +49,20 @@ public sealed class EvictionRule
 /// <summary>All rules, compiled once at start-up so that a bad template fails the start, not a request.</summary>
 public sealed class CacheRules(IOptions<CachingOptions> options)
 {
-    public IReadOnlyList<CacheRoute> Routes { get; } = [.. options.Value.Routes.Select(r => new CacheRoute(r))];
-
-    public IReadOnlyList<EvictionRule> Evictions { get; } = [.. options.Value.Evictions.Select(r => new EvictionRule(r))];
+    // Arrays, not interfaces: iterating them on every request must not box an enumerator.
+    private readonly CacheRoute[] _routes = [.. options.Value.Routes.Select(r => new CacheRoute(r))];
+    private readonly EvictionRule[] _evictions = [.. options.Value.Evictions.Select(r => new EvictionRule(r))];
 
     /// <summary>
     /// Eviction marks outlive every entry they could concern; an expired mark therefore never lets a
     /// stale entry back in.
     /// </summary>
     public TimeSpan EvictionMarkLifetime =>
-        Routes.Select(r => r.Lifetime).DefaultIfEmpty(TimeSpan.Zero).Max() + TimeSpan.FromMinutes(1);
+        _routes.Select(r => r.Lifetime).DefaultIfEmpty(TimeSpan.Zero).Max() + TimeSpan.FromMinutes(1);
 
     public CacheRoute? MatchRoute(ReadOnlySpan<char> path, ref RouteValueRanges values)
     {
-        foreach (var route in Routes)
+        foreach (var route in _routes)
         {
             if (route.Path.TryMatch(path, ref values))
             {
@@ -75,7 +75,7 @@ public sealed class CacheRules(IOptions<CachingOptions> options)
 
     public EvictionRule? MatchEviction(ReadOnlySpan<char> path, ref RouteValueRanges values)
     {
-        foreach (var rule in Evictions)
+        foreach (var rule in _evictions)
         {
             if (rule.Path.TryMatch(path, ref values))
             {

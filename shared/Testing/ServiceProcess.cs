@@ -43,7 +43,8 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts <paramref name="dllPath"/> with <paramref name="environment"/> (on top of this process's
-    /// own) and <c>ASPNETCORE_URLS</c> set to a free loopback port, and waits until it is ready.
+    /// own, <c>ASPNETCORE_ENVIRONMENT=Development</c> unless it says otherwise) and
+    /// <c>ASPNETCORE_URLS</c> set to a free loopback port, and waits until it is ready.
     /// </summary>
     public static async Task<ServiceProcess> StartAsync(
         string dllPath, IReadOnlyDictionary<string, string> environment, TimeSpan? readyTimeout = null)

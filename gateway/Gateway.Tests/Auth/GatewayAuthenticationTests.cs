@@ -48,6 +48,17 @@ public sealed class GatewayAuthenticationTests(AuthStack stack) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_token_naming_a_key_identity_does_not_have_is_refused_with_401()
+    {
+        var user = await stack.NewUserAsync();
+        await user.Client.GetAsync("/api/users/me"); // the gateway has the keys
+
+        var response = await SendAsync("/api/users/me", TestTokens.SignedWithOtherKey(stack, user.Id, kid: "no-such-key"));
+
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task A_token_the_test_signs_with_the_real_key_passes_so_the_refusals_above_are_about_expiry_and_key()
     {
         var user = await stack.NewUserAsync();

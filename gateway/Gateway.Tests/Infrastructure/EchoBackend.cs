@@ -9,7 +9,8 @@ namespace Tripmate.Gateway.Tests.Infrastructure;
 /// <summary>
 /// A tiny real HTTP service standing in for a service that does not exist yet (messaging,
 /// social-graph, files): it answers every path with what it received, so a test sees that the
-/// gateway reached it and forwarded the request unchanged (<c>?delayMs=</c> makes it slow).
+/// gateway reached it and forwarded the request unchanged (<c>?delayMs=</c> makes it slow,
+/// <c>?abort=true</c> drops the connection without answering).
 /// <c>/api/notifications/stream</c> is a
 /// slow Server-Sent Events response, for streaming tests.
 /// </summary>
@@ -39,8 +40,14 @@ public sealed class EchoBackend : IAsyncDisposable
         var app = builder.Build();
         app.MapGet("/health/ready", () => Results.Ok(new { status = "Healthy" }));
         app.MapGet("/api/notifications/stream", StreamEventsAsync);
-        app.Map("/{**path}", async (HttpRequest request, int? delayMs) =>
+        app.Map("/{**path}", async (HttpRequest request, int? delayMs, bool? abort) =>
         {
+            if (abort is true)
+            {
+                request.HttpContext.Abort();
+                return Results.Empty;
+            }
+
             if (delayMs is > 0)
             {
                 await Task.Delay(delayMs.Value, request.HttpContext.RequestAborted);

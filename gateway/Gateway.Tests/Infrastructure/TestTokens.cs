@@ -15,13 +15,16 @@ public static class TestTokens
         return Create(userId, WithThumbprintKid(ecdsa), expires);
     }
 
-    /// <summary>A fresh key that claims the real key's kid, so only the signature check can tell.</summary>
-    public static string SignedWithOtherKey(GatewayStack stack, Guid userId)
+    /// <summary>
+    /// A fresh key that claims the real key's kid (so only the signature check can tell), or
+    /// <paramref name="kid"/> when given.
+    /// </summary>
+    public static string SignedWithOtherKey(GatewayStack stack, Guid userId, string? kid = null)
     {
         using var real = ECDsa.Create();
         real.ImportFromPem(File.ReadAllText(stack.SigningKeyPath));
         using var other = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var impostor = new ECDsaSecurityKey(other) { KeyId = WithThumbprintKid(real).KeyId };
+        var impostor = new ECDsaSecurityKey(other) { KeyId = kid ?? WithThumbprintKid(real).KeyId };
         return Create(userId, impostor, DateTime.UtcNow.AddMinutes(10));
     }
 

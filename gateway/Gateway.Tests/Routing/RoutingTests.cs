@@ -61,6 +61,17 @@ public sealed class RoutingTests(RoutingStack stack) : IClassFixture<RoutingStac
         Assert.Contains("files", problem.Detail);
     }
 
+    [Fact]
+    public async Task A_service_that_drops_the_connection_gives_502_problem_details_not_a_bare_502()
+    {
+        var user = await stack.NewUserAsync();
+
+        var response = await user.Client.GetAsync("/api/conversations?abort=true");
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadGateway);
+        Assert.Contains("messaging", problem.Detail);
+    }
+
     [Theory]
     [InlineData("/api/nothing-here")]
     [InlineData("/apix/users")]

@@ -45,4 +45,17 @@ public sealed class TwoInstancesTests(TwoIdentityStack stack) : IClassFixture<Tw
         Assert.Empty(health["files"].Instances);
         Assert.DoesNotContain("127.0.0.1", await stack.Anonymous().GetStringAsync("/health/services"));
     }
+
+    [Fact]
+    public async Task Outside_development_health_services_needs_a_signed_in_caller()
+    {
+        var user = await stack.NewUserAsync();
+        var strict = stack.StartGateway(new Dictionary<string, string?> { ["Gateway:ServicesHealthAnonymous"] = "false" });
+        using var anonymous = strict.Anonymous();
+        using var signedIn = strict.Anonymous();
+        signedIn.DefaultRequestHeaders.Authorization = new("Bearer", user.AccessToken);
+
+        await (await anonymous.GetAsync("/health/services")).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal(HttpStatusCode.OK, (await signedIn.GetAsync("/health/services")).StatusCode);
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Tripmate.ServiceDefaults.Auth;
 
 namespace Tripmate.Gateway.Auth;
@@ -23,5 +24,8 @@ public static class GatewayAuthExtensions
     /// </para>
     /// </summary>
     public static IHostApplicationBuilder AddGatewayAuthentication(this IHostApplicationBuilder builder) =>
-        builder.AddDefaultAuthentication();
+        builder.AddDefaultAuthentication(options => options.Events = new JwtBearerEvents
+        {
+            OnChallenge = KeysUnavailableChallenge.HandleAsync,
+        });
 }

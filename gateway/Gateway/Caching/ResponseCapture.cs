@@ -40,8 +40,25 @@ internal sealed class ResponseCapture(Stream client, int limit) : Stream
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override void Write(byte[] buffer, int offset, int count) =>
-        WriteAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    /// <summary>Synchronous writes reach the client only where the server allows synchronous IO, as without the cache.</summary>
+    public override void Write(ReadOnlySpan<byte> data)
+    {
+        if (IsHeld && _length + data.Length <= limit)
+        {
+            Hold(data);
+            return;
+        }
+
+        if (IsHeld)
+        {
+            IsHeld = false;
+            client.Write(_buffer, 0, _length);
+        }
+
+        client.Write(data);
+    }
 
     public override Task FlushAsync(CancellationToken cancellationToken) =>
         IsHeld ? Task.CompletedTask : client.FlushAsync(cancellationToken);

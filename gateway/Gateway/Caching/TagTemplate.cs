@@ -11,6 +11,7 @@ public sealed partial class TagTemplate
 {
     public const string CallerPlaceholder = "sub";
     public const string BodyValuePlaceholder = "value";
+    private const string CallerToken = "{" + CallerPlaceholder + "}";
 
     private readonly string _text;
     private readonly (string Placeholder, int Slot)[] _parameters;
@@ -37,7 +38,7 @@ public sealed partial class TagTemplate
         foreach (var (placeholder, slot) in _parameters)
         {
             var value = slot >= 0 ? path[values[slot]].ToString()
-                : placeholder == "{" + CallerPlaceholder + "}" ? caller : bodyValue;
+                : placeholder == CallerToken ? caller : bodyValue;
             if (string.IsNullOrEmpty(value) || value.Any(char.IsWhiteSpace))
             {
                 return null;

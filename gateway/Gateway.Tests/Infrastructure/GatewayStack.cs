@@ -19,6 +19,7 @@ public class GatewayStack(int identityInstances, params string[] echoClusters) :
     private readonly List<ServiceProcess> _identity = [];
     private readonly Dictionary<string, EchoBackend> _echoes = [];
     private readonly List<GatewayApp> _gateways = [];
+    private readonly string _stackId = Guid.NewGuid().ToString("N");
 
     public GatewayStack() : this(identityInstances: 1)
     {
@@ -57,7 +58,19 @@ public class GatewayStack(int identityInstances, params string[] echoClusters) :
     /// <summary>Starts one more gateway instance on the same backends, e.g. to test what instances share.</summary>
     public GatewayApp StartGateway(IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
-        var settings = new Dictionary<string, string?> { ["Auth:Issuer"] = Issuer };
+        var settings = new Dictionary<string, string?>
+        {
+            ["Auth:Issuer"] = Issuer,
+            ["ConnectionStrings:Redis"] = TestServers.Redis,
+            ["ConnectionStrings:RabbitMq"] = TestServers.RabbitMq,
+            // The gateways of one stack share the eviction queue and rate-limit counters, as
+            // production instances do; other stacks (test classes) have their own. Limits are
+            // lifted here, since every test signs in from 127.0.0.1; rate-limit tests set their own.
+            ["Caching:EvictionQueue"] = $"gateway-cache-eviction-{_stackId}",
+            ["RateLimiting:KeyPrefix"] = $"gw-{_stackId}",
+            ["RateLimiting:General:PermitLimit"] = "100000",
+            ["RateLimiting:Strict:PermitLimit"] = "100000",
+        };
         for (var i = 0; i < _identity.Count; i++)
         {
             settings[$"ReverseProxy:Clusters:identity:Destinations:identity-{i}:Address"] = _identity[i].BaseAddress.ToString();

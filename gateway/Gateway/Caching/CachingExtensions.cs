@@ -1,8 +1,31 @@
+using MassTransit;
+using Tripmate.Gateway.Redis;
+using Tripmate.ServiceDefaults.Messaging;
+
 namespace Tripmate.Gateway.Caching;
 
 public static class CachingExtensions
 {
-    public static IHostApplicationBuilder AddGatewayCaching(this IHostApplicationBuilder builder) => builder;
+    public static IHostApplicationBuilder AddGatewayCaching(this IHostApplicationBuilder builder)
+    {
+        builder.AddGatewayRedis();
+        var section = builder.Configuration.GetSection(CachingOptions.Section);
+        builder.Services.AddOptions<CachingOptions>().Bind(section)
+            .Validate(options => options.MaxBodyBytes > 0, "Caching:MaxBodyBytes must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<CacheRules>();
+        builder.Services.AddSingleton<ResponseCacheStore>();
 
-    public static WebApplication UseGatewayCaching(this WebApplication app) => app;
+        var queue = section.Get<CachingOptions>()?.EvictionQueue ?? new CachingOptions().EvictionQueue;
+        builder.AddMessageBus(bus => bus.AddConsumer<CacheEvictionConsumer>().Endpoint(endpoint => endpoint.Name = queue));
+        return builder;
+    }
+
+    public static WebApplication UseGatewayCaching(this WebApplication app)
+    {
+        // Resolved now so that a malformed template stops the start, not the first request.
+        app.Services.GetRequiredService<CacheRules>();
+        app.UseMiddleware<ResponseCacheMiddleware>();
+        return app;
+    }
 }

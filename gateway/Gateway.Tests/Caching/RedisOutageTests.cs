@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Tripmate.Gateway.Tests.Infrastructure;
+using Tripmate.Testing;
+
+namespace Tripmate.Gateway.Tests.Caching;
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class GatewayServerOutageCollection
+{
+    public const string Name = "Gateway server outages";
+}
+
+/// <summary>A small rate limit, to show that it is not enforced (fails open) while Redis is away.</summary>
+public sealed class RedisOutageStack() : GatewayStack(identityInstances: 1)
+{
+    public const int GeneralLimit = 10;
+
+    protected override void ConfigureGateway(IDictionary<string, string?> settings) =>
+        settings["RateLimiting:General:PermitLimit"] = GeneralLimit.ToString();
+}
+
+/// <summary>Stops the real Redis mid-test, so these run alone (see the collection).</summary>
+[Collection(GatewayServerOutageCollection.Name)]
+public sealed class RedisOutageTests(RedisOutageStack stack) : IClassFixture<RedisOutageStack>
+{
+    [Fact]
+    public async Task Without_redis_the_gateway_serves_uncached_and_degraded_then_caching_resumes_by_itself()
+    {
+        var owner = await stack.NewUserAsync();
+        var reader = await stack.NewUserAsync();
+        var profile = $"/api/users/{owner.Id}";
+        await reader.WarmAsync(profile);
+        Assert.Equal("Healthy", await RedisCheckAsync());
+
+        await DevServer.StopAsync("redis");
+        try
+        {
+            var slowest = TimeSpan.Zero;
+            for (var i = 0; i < 2 * RedisOutageStack.GeneralLimit; i++)
+            {
+                var timer = Stopwatch.StartNew();
+                var response = await reader.Client.GetAsync(profile);
+                slowest = timer.Elapsed > slowest ? timer.Elapsed : slowest;
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode); // beyond the limit too: rate limits fail open
+                Assert.Equal("MISS", response.CacheStatus());
+            }
+
+            // Not a speed measurement: a request that queued for Redis would wait its 5 s default timeout.
+            Assert.True(slowest < TimeSpan.FromSeconds(3), $"A request took {slowest.TotalMilliseconds:0} ms while Redis was down.");
+            var patch = await owner.Client.PatchAsJsonAsync("/api/users/me", new { bio = "Written while Redis was away" });
+            Assert.Equal(HttpStatusCode.OK, patch.StatusCode);
+            Assert.Equal("Degraded", await RedisCheckAsync());
+            var ready = await stack.Anonymous().GetAsync("/health/ready");
+            Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        }
+        finally
+        {
+            await DevServer.StartAsync("redis");
+        }
+
+        await Eventually.WaitForAsync(RedisCheckAsync, status => status == "Healthy", TimeSpan.FromSeconds(30), "the redis check to recover");
+        await reader.WarmAsync(profile);
+        var cached = await reader.Client.GetFromJsonAsync<Profile>(profile);
+        Assert.Equal("Written while Redis was away", cached!.Bio);
+
+        var limited = await stack.NewUserAsync();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i <= RedisOutageStack.GeneralLimit; i++)
+        {
+            statuses.Add((await limited.Client.GetAsync("/api/users/me")).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+
+    private async Task<string?> RedisCheckAsync()
+    {
+        using var health = await stack.Anonymous().GetAsync("/health/ready");
+        using var body = JsonDocument.Parse(await health.Content.ReadAsStringAsync());
+        return body.RootElement.GetProperty("checks").EnumerateArray()
+            .Single(c => c.GetProperty("name").GetString() == "redis")
+            .GetProperty("status").GetString();
+    }
+}

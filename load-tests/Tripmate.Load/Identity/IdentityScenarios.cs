@@ -35,4 +35,20 @@ public sealed class IdentityScenarios(HttpClient http, Accounts accounts, int co
             return response.StatusCode == HttpStatusCode.OK;
         });
     }
+
+    /// <summary>
+    /// Each worker reads its own account (<c>/api/users/me</c>): a route no cache may answer, so
+    /// every request travels the whole way, which is what a proxy's own cost is measured on.
+    /// </summary>
+    public async Task<LoadResult> ReadOwnAccountAsync(string name)
+    {
+        var readers = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(w => accounts.SignInNewAsync($"me{w}")));
+        return await LoadRun.RunAsync(name, concurrency, warmUp, duration, async (worker, _) =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/users/me");
+            request.Headers.Authorization = readers[worker].Authorization;
+            using var response = await http.SendAsync(request);
+            return response.StatusCode == HttpStatusCode.OK;
+        });
+    }
 }

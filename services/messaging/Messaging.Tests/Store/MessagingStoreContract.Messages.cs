@@ -51,6 +51,23 @@ public abstract partial class MessagingStoreContract
     }
 
     [SkippableFact]
+    public async Task Paging_walks_more_buckets_than_one_read_of_the_bucket_index()
+    {
+        await StartAsync();
+        var sender = Guid.NewGuid();
+        var conversation = await NewConversationAsync(sender);
+        var sent = new List<Guid>();
+        for (var bucket = 0; bucket < 40; bucket++)
+        {
+            sent.Add((await SendAsync(conversation, sender, T0 + BucketSize * (bucket * 2))).Id);
+        }
+        sent.Reverse();
+
+        Assert.Equal(sent, (await ReadAllAsync(conversation, 7)).Select(m => m.Id));
+        Assert.Equal(sent, (await Messages.ReadAsync(conversation, null, 100, Ct)).Items.Select(m => m.Id));
+    }
+
+    [SkippableFact]
     public async Task Reading_before_a_message_returns_only_older_ones()
     {
         await StartAsync();

@@ -1,0 +1,150 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Tripmate.Messaging.Conversations;
+using Tripmate.Messaging.Store;
+using Tripmate.ServiceDefaults.Auth;
+using Tripmate.ServiceDefaults.Errors;
+using Tripmate.ServiceDefaults.OpenApi;
+using Tripmate.ServiceDefaults.Paging;
+
+namespace Tripmate.Messaging.Messages;
+
+public static class MessagesEndpoints
+{
+    public static IEndpointRouteBuilder MapMessagesEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var messages = endpoints.MapGroup("/api/conversations/{id:guid}/messages").RequireAuthorization()
+            .WithTags("Messages").WithStandardProblems().ProducesProblem(StatusCodes.Status404NotFound);
+        messages.MapPost("/", SendAsync).WithName("SendMessage")
+            .WithSummary("Send a message; a retry with the same Idempotency-Key returns the first result.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        messages.MapGet("/", ListAsync).WithName("ListMessages").WithSummary("Messages, newest first (before= the previous page's nextCursor).");
+        messages.MapGet("/{messageId:guid}", GetAsync).WithName("GetMessage").WithSummary("One message.");
+        messages.MapPatch("/{messageId:guid}", EditAsync).WithName("EditMessage").WithSummary("Change a message's text (its sender only).")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        messages.MapDelete("/{messageId:guid}", DeleteAsync).WithName("DeleteMessage")
+            .WithSummary("Delete a message (its sender only); it then reads as deleted.")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        return endpoints;
+    }
+
+    private static async Task<Results<Created<MessageResponse>, NotFound, ProblemHttpResult>> SendAsync(
+        Guid id, SendMessageRequest request, [AsParameters] IdempotencyHeader idempotency, HttpContext http,
+        IConversationStore conversations, MessageSender sender, CancellationToken cancellationToken)
+    {
+        var callerId = http.User.GetUserId();
+        var conversation = await conversations.FindForMemberAsync(id, callerId, cancellationToken);
+        if (conversation is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (conversation.ClosedAt is not null)
+        {
+            return ConversationAccess.Closed();
+        }
+
+        var message = await sender.SendAsync(id, callerId, request.Text!.Trim(), (request.AttachmentFileIds ?? []).Distinct().ToList(),
+            idempotency.Key, cancellationToken);
+        return TypedResults.Created($"/api/conversations/{id}/messages/{message.Id}", MessageResponse.From(message));
+    }
+
+    private static async Task<Results<Ok<Page<MessageResponse>>, NotFound>> ListAsync(
+        Guid id, [AsParameters] MessagePageQuery page, HttpContext http, IConversationStore conversations, IMessageStore messages,
+        CancellationToken cancellationToken)
+    {
+        var before = PageCursor.Decode<Guid?>(page.Before);
+        if (before is { } position && !TimeUuid.IsTimeUuid(position))
+        {
+            throw new RequestValidationException("before", "The cursor is not valid. Pass back the nextCursor of a previous page unchanged.");
+        }
+
+        if (await conversations.FindForMemberAsync(id, http.User.GetUserId(), cancellationToken) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var found = await messages.ReadAsync(id, before, page.Size, cancellationToken);
+        return TypedResults.Ok(new Page<MessageResponse>(
+            found.Items.Select(MessageResponse.From).ToList(), found.Before is { } next ? PageCursor.Encode(next) : null));
+    }
+
+    private static async Task<Results<Ok<MessageResponse>, NotFound>> GetAsync(
+        Guid id, Guid messageId, HttpContext http, IConversationStore conversations, IMessageStore messages, CancellationToken cancellationToken)
+    {
+        var message = await FindAsync(id, messageId, http.User.GetUserId(), conversations, messages, cancellationToken);
+        return message is null ? TypedResults.NotFound() : TypedResults.Ok(MessageResponse.From(message.Value.Message));
+    }
+
+    private static async Task<Results<Ok<MessageResponse>, NotFound, ProblemHttpResult>> EditAsync(
+        Guid id, Guid messageId, EditMessageRequest request, HttpContext http, IConversationStore conversations, IMessageStore messages,
+        CancellationToken cancellationToken)
+    {
+        var callerId = http.User.GetUserId();
+        if (await FindAsync(id, messageId, callerId, conversations, messages, cancellationToken) is not ({ } conversation, { } message))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (message.SenderId != callerId)
+        {
+            return Forbidden("Only the sender can edit a message.");
+        }
+
+        if (conversation.ClosedAt is not null)
+        {
+            return ConversationAccess.Closed();
+        }
+
+        var editedAt = DateTimeOffset.UtcNow;
+        if (!await messages.EditAsync(id, messageId, request.Text!.Trim(), editedAt, cancellationToken))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Message deleted",
+                detail: "A deleted message cannot be edited.");
+        }
+
+        return TypedResults.Ok(MessageResponse.From(message with { Text = request.Text.Trim(), EditedAt = editedAt }));
+    }
+
+    /// <summary>Allowed in a closed conversation too: people may take back what they wrote.</summary>
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteAsync(
+        Guid id, Guid messageId, HttpContext http, IConversationStore conversations, IMessageStore messages, CancellationToken cancellationToken)
+    {
+        var callerId = http.User.GetUserId();
+        if (await FindAsync(id, messageId, callerId, conversations, messages, cancellationToken) is not (_, { } message))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (message.SenderId != callerId)
+        {
+            return Forbidden("Only the sender can delete a message.");
+        }
+
+        if (!message.IsDeleted)
+        {
+            await messages.DeleteAsync(id, messageId, DateTimeOffset.UtcNow, cancellationToken);
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The message with its conversation, or null for a non-member or a message that is not there.</summary>
+    private static async Task<(Conversation Conversation, Message Message)?> FindAsync(
+        Guid conversationId, Guid messageId, Guid callerId, IConversationStore conversations, IMessageStore messages,
+        CancellationToken cancellationToken)
+    {
+        // Message ids are time-based; any other id names nothing, and the store derives a bucket from it.
+        if (!TimeUuid.IsTimeUuid(messageId)
+            || await conversations.FindForMemberAsync(conversationId, callerId, cancellationToken) is not { } conversation
+            || await messages.FindAsync(conversationId, messageId, cancellationToken) is not { } message)
+        {
+            return null;
+        }
+
+        return (conversation, message);
+    }
+
+    private static ProblemHttpResult Forbidden(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: detail);
+}

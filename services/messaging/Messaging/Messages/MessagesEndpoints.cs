@@ -53,11 +53,7 @@ public static class MessagesEndpoints
         Guid id, [AsParameters] MessagePageQuery page, HttpContext http, IConversationStore conversations, IMessageStore messages,
         CancellationToken cancellationToken)
     {
-        var before = PageCursor.Decode<Guid?>(page.Before);
-        if (before is { } position && !TimeUuid.IsTimeUuid(position))
-        {
-            throw new RequestValidationException("before", "The cursor is not valid. Pass back the nextCursor of a previous page unchanged.");
-        }
+        var before = DecodeBefore(page.Before);
 
         if (await conversations.FindForMemberAsync(id, http.User.GetUserId(), cancellationToken) is null)
         {
@@ -143,6 +139,21 @@ public static class MessagesEndpoints
         }
 
         return (conversation, message);
+    }
+
+    /// <summary>The position a page continues from, named as the query names it.</summary>
+    private static Guid? DecodeBefore(string? cursor)
+    {
+        const string invalid = "The cursor is not valid. Pass back the nextCursor of a previous page unchanged.";
+        try
+        {
+            var before = PageCursor.Decode<Guid?>(cursor);
+            return before is not { } position || TimeUuid.IsTimeUuid(position) ? before : throw new RequestValidationException("before", invalid);
+        }
+        catch (RequestValidationException e) when (e.Field != "before")
+        {
+            throw new RequestValidationException("before", invalid);
+        }
     }
 
     private static ProblemHttpResult Forbidden(string detail) =>

@@ -1,0 +1,122 @@
+using Microsoft.Data.Sqlite;
+
+namespace Tripmate.Messaging.Store.Sqlite;
+
+public sealed class SqliteConversationStore(SqliteDatabase database) : IConversationStore
+{
+    private const string ConversationColumns = "id, kind, group_id, title, created_at, closed_at";
+
+    public async Task<Conversation> EnsureAsync(Conversation conversation, IReadOnlyCollection<Guid> memberIds, CancellationToken ct)
+    {
+        await database.WriteAsync(async (c, t) =>
+        {
+            await using var insert = c.Command($"""
+                INSERT OR IGNORE INTO conversations ({ConversationColumns})
+                VALUES ($id, $kind, $group, $title, $created, $closed)
+                """, t)
+                .With("$id", conversation.Id).With("$kind", (int)conversation.Kind).With("$group", conversation.GroupId)
+                .With("$title", conversation.Title).With("$created", conversation.CreatedAt).With("$closed", conversation.ClosedAt);
+            // Only the call that created it adds members: a replayed creation must not re-add someone removed since.
+            if (await insert.ExecuteNonQueryAsync(ct) == 1)
+            {
+                foreach (var userId in memberIds.Distinct())
+                {
+                    await AddMemberAsync(c, t, conversation.Id, userId, conversation.CreatedAt, ct);
+                }
+            }
+            return 0;
+        }, ct);
+        return await FindAsync(conversation.Id, ct) ?? throw new InvalidOperationException($"Conversation {conversation.Id} vanished.");
+    }
+
+    public Task<Conversation?> FindAsync(Guid conversationId, CancellationToken ct) =>
+        database.ReadAsync(async c =>
+        {
+            await using var select = c.Command($"SELECT {ConversationColumns} FROM conversations WHERE id = $id").With("$id", conversationId);
+            await using var reader = await select.ExecuteReaderAsync(ct);
+            return await reader.ReadAsync(ct)
+                ? new Conversation(reader.GetId(0), (ConversationKind)reader.GetInt32(1), reader.GetIdOrNull(2),
+                    reader.GetStringOrNull(3), reader.GetTime(4), reader.GetTimeOrNull(5))
+                : null;
+        }, ct);
+
+    public Task<bool> IsMemberAsync(Guid conversationId, Guid userId, CancellationToken ct) =>
+        database.ReadAsync(async c =>
+        {
+            await using var select = c.Command("SELECT 1 FROM conversation_members WHERE conversation_id = $c AND user_id = $u")
+                .With("$c", conversationId).With("$u", userId);
+            return await select.ExecuteScalarAsync(ct) is not null;
+        }, ct);
+
+    public Task<IReadOnlyList<Guid>> GetMemberIdsAsync(Guid conversationId, CancellationToken ct) =>
+        database.ReadAsync<IReadOnlyList<Guid>>(async c =>
+        {
+            await using var select = c.Command("SELECT user_id FROM conversation_members WHERE conversation_id = $c").With("$c", conversationId);
+            await using var reader = await select.ExecuteReaderAsync(ct);
+            var members = new List<Guid>();
+            while (await reader.ReadAsync(ct))
+            {
+                members.Add(reader.GetId(0));
+            }
+            return members;
+        }, ct);
+
+    public Task AddMemberAsync(Guid conversationId, Guid userId, CancellationToken ct) =>
+        database.WriteAsync(async (c, t) =>
+        {
+            await using var exists = c.Command("SELECT 1 FROM conversations WHERE id = $c", t).With("$c", conversationId);
+            if (await exists.ExecuteScalarAsync(ct) is null)
+            {
+                // Thrown so an event consumer retries once the conversation's creation has been handled.
+                throw new InvalidOperationException($"Conversation {conversationId} does not exist.");
+            }
+            await AddMemberAsync(c, t, conversationId, userId, database.Now, ct);
+            return 0;
+        }, ct);
+
+    /// <summary>The new member's inbox row shows the conversation's latest message, with nothing unread, at the time they joined.</summary>
+    private static async Task AddMemberAsync(SqliteConnection c, SqliteTransaction t, Guid conversationId, Guid userId, DateTimeOffset at, CancellationToken ct)
+    {
+        await using var add = c.Command("""
+            INSERT OR IGNORE INTO conversation_members (conversation_id, user_id) VALUES ($c, $u);
+            INSERT OR IGNORE INTO inbox (user_id, conversation_id, last_activity_at,
+                last_message_key, last_message_id, last_sender_id, last_text, last_sent_at, unread)
+            SELECT $u, id, $at, last_message_key, last_message_id, last_sender_id, last_text, last_sent_at, 0
+            FROM conversations WHERE id = $c;
+            """, t).With("$c", conversationId).With("$u", userId).With("$at", at);
+        await add.ExecuteNonQueryAsync(ct);
+    }
+
+    public Task RemoveMemberAsync(Guid conversationId, Guid userId, CancellationToken ct) =>
+        Write("""
+            DELETE FROM conversation_members WHERE conversation_id = $c AND user_id = $u;
+            DELETE FROM inbox WHERE conversation_id = $c AND user_id = $u;
+            """, conversationId, userId, ct);
+
+    public Task CloseAsync(Guid conversationId, DateTimeOffset closedAt, CancellationToken ct) =>
+        database.WriteAsync(async (c, t) =>
+        {
+            await using var close = c.Command("UPDATE conversations SET closed_at = coalesce(closed_at, $at) WHERE id = $c", t)
+                .With("$c", conversationId).With("$at", closedAt);
+            return await close.ExecuteNonQueryAsync(ct);
+        }, ct);
+
+    public Task<(IReadOnlyList<InboxEntry> Items, string? After)> GetInboxAsync(Guid userId, string? after, int limit, CancellationToken ct) =>
+        SqliteInboxQuery.ReadAsync(database, userId, InboxPosition.Decode(after), limit, ct);
+
+    public Task MarkReadAsync(Guid conversationId, Guid userId, CancellationToken ct) =>
+        Write("UPDATE inbox SET unread = 0 WHERE conversation_id = $c AND user_id = $u", conversationId, userId, ct);
+
+    public Task RemoveUserAsync(Guid userId, CancellationToken ct) =>
+        Write("""
+            DELETE FROM conversation_members WHERE user_id = $u;
+            DELETE FROM inbox WHERE user_id = $u;
+            """, null, userId, ct);
+
+    private Task Write(string sql, Guid? conversationId, Guid userId, CancellationToken ct) =>
+        database.WriteAsync(async (c, t) =>
+        {
+            await using var command = c.Command(sql, t).With("$c", conversationId).With("$u", userId);
+            return await command.ExecuteNonQueryAsync(ct);
+        }, ct);
+}

@@ -1,0 +1,122 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace Tripmate.Messaging.Store.Sqlite;
+
+/// <summary>
+/// The embedded store's file and connections. SQLite has one writer at a time, so writes go
+/// through a lock in this process (no busy-waiting between our own writers) and BEGIN IMMEDIATE
+/// with a busy timeout (another process on the same file waits instead of failing). Reads use
+/// pooled connections and, thanks to WAL, never wait for the writer.
+/// </summary>
+public sealed class SqliteDatabase : IDisposable
+{
+    public const string FileName = "messaging.db";
+    private static readonly TimeSpan PurgeInterval = TimeSpan.FromMinutes(5);
+
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly TimeProvider _clock;
+    private readonly string _connectionString;
+    private DateTimeOffset _lastPurge = DateTimeOffset.MinValue;
+
+    public SqliteDatabase(string filePath, TimeProvider clock)
+    {
+        FilePath = Path.GetFullPath(filePath);
+        _clock = clock;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = FilePath,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public SqliteDatabase(IOptions<MessagingStoreOptions> options, IHostEnvironment environment, TimeProvider clock)
+        : this(Path.Combine(Path.GetFullPath(options.Value.DataDirectory, environment.ContentRootPath), FileName), clock)
+    {
+    }
+
+    public string FilePath { get; }
+
+    public DateTimeOffset Now => _clock.GetUtcNow();
+
+    public async Task InitializeAsync(CancellationToken ct)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+        await using var connection = await OpenAsync(ct);
+        await using var wal = connection.CreateCommand();
+        wal.CommandText = "PRAGMA journal_mode = WAL;";
+        await wal.ExecuteNonQueryAsync(ct);
+        await WriteAsync(async (c, t) =>
+        {
+            await using var create = c.CreateCommand();
+            create.Transaction = t;
+            create.CommandText = SqliteSchema.Create;
+            return await create.ExecuteNonQueryAsync(ct);
+        }, ct);
+    }
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken ct)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(ct);
+        await using var setup = connection.CreateCommand();
+        // NORMAL is durable in WAL mode except for the last commits before a power cut.
+        setup.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;";
+        await setup.ExecuteNonQueryAsync(ct);
+        return connection;
+    }
+
+    public async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> read, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        return await read(connection);
+    }
+
+    /// <summary>Runs <paramref name="write"/> in one IMMEDIATE transaction, one writer at a time.</summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> write, CancellationToken ct)
+    {
+        await _writeLock.WaitAsync(ct);
+        try
+        {
+            await using var connection = await OpenAsync(ct);
+            await using var transaction = connection.BeginTransaction(deferred: false);
+            var result = await write(connection, transaction);
+            await PurgeExpiredIfDueAsync(connection, transaction, ct);
+            await transaction.CommitAsync(ct);
+            return result;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>Expired rows are never read (queries filter on expires_at); this reclaims their space now and then.</summary>
+    private async Task PurgeExpiredIfDueAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken ct)
+    {
+        var now = Now;
+        if (now - _lastPurge < PurgeInterval)
+        {
+            return;
+        }
+        _lastPurge = now;
+        await using var purge = connection.CreateCommand();
+        purge.Transaction = transaction;
+        purge.CommandText = """
+            DELETE FROM notifications WHERE expires_at <= $now;
+            DELETE FROM idempotency_keys WHERE expires_at <= $now;
+            """;
+        await purge.With("$now", now).ExecuteNonQueryAsync(ct);
+    }
+
+    public void Dispose()
+    {
+        // Pooled connections would otherwise keep the file open after the store is gone.
+        using (var connection = new SqliteConnection(_connectionString))
+        {
+            SqliteConnection.ClearPool(connection);
+        }
+        _writeLock.Dispose();
+    }
+}

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Tripmate.Contracts.Identity;
 using Tripmate.Contracts.Messaging;
+using Tripmate.Messaging.Store;
 using Tripmate.Messaging.Tests.Infrastructure;
 
 namespace Tripmate.Messaging.Tests.Events;
@@ -40,7 +41,7 @@ public sealed class RedeliveryTests(MessagingApp app, EventPublisher events) : I
         await events.PublishAsync(new MessageSent(groupId, message.Id, owner.Id, message.Text!, [])
         {
             EventId = message.Id,
-            OccurredAt = message.SentAt,
+            OccurredAt = TimeUuid.GetTimestamp(message.Id),
         });
         var marker = await owner.SendAsync(groupId, "marker");
 

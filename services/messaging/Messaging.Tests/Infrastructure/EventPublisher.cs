@@ -26,8 +26,12 @@ public sealed class EventPublisher : IAsyncLifetime
         await _bus.StartAsync(timeout.Token);
     }
 
-    public Task PublishAsync<T>(T integrationEvent) where T : IntegrationEvent =>
-        _bus!.Publish(integrationEvent, context => context.MessageId = integrationEvent.EventId);
+    /// <summary>Published as its own type (not as the static type of the argument), as the relay does.</summary>
+    public async Task PublishAsync(IntegrationEvent integrationEvent)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _bus!.Publish(integrationEvent, integrationEvent.GetType(), context => context.MessageId = integrationEvent.EventId, timeout.Token);
+    }
 
     public async Task DisposeAsync()
     {

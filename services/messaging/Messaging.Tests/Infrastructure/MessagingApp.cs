@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
+using System.Text.Json;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -55,10 +56,16 @@ public class MessagingApp : WebApplicationFactory<Program>, IAsyncLifetime
         }));
     }
 
-    public virtual Task InitializeAsync()
+    /// <summary>
+    /// Returns once the bus's queues are bound: the bus starts in the background, and an event
+    /// published before that would find no queue and be dropped by the broker.
+    /// </summary>
+    public virtual async Task InitializeAsync()
     {
         StartServer();
-        return Task.CompletedTask;
+        await Eventually.WaitForAsync(
+            async () => JsonDocument.Parse(await Anonymous().GetStringAsync("/health/ready")).RootElement.GetProperty("status").GetString(),
+            status => status == "Healthy", TimeSpan.FromSeconds(60), "the service, its store and its bus to be healthy");
     }
 
     async Task IAsyncLifetime.DisposeAsync()

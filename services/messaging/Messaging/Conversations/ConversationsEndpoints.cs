@@ -45,10 +45,9 @@ public static class ConversationsEndpoints
     private static async Task<Ok<Page<ConversationSummary>>> ListMineAsync(
         [AsParameters] PageQuery page, HttpContext http, IConversationStore conversations, CancellationToken cancellationToken)
     {
-        var after = PageCursor.Decode<string>(page.Cursor);
-        var (items, next) = await conversations.GetInboxAsync(http.User.GetUserId(), after, page.Size, cancellationToken);
-        return TypedResults.Ok(new Page<ConversationSummary>(
-            items.Select(ConversationSummary.From).ToList(), next is null ? null : PageCursor.Encode(next)));
+        // The store's cursor is already opaque (PageCursor-encoded), and a tampered one is a 400 there.
+        var (items, next) = await conversations.GetInboxAsync(http.User.GetUserId(), page.Cursor, page.Size, cancellationToken);
+        return TypedResults.Ok(new Page<ConversationSummary>(items.Select(ConversationSummary.From).ToList(), next));
     }
 
     private static async Task<Results<Ok<ConversationResponse>, NotFound>> GetAsync(

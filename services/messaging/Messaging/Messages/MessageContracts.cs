@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Tripmate.Messaging.Store;
+using Tripmate.ServiceDefaults.Errors;
 using Tripmate.ServiceDefaults.Paging;
 
 namespace Tripmate.Messaging.Messages;
@@ -13,9 +15,21 @@ public sealed record EditMessageRequest([property: Required, TrimmedLength(1, Me
 
 public sealed record IdempotencyHeader
 {
+    public const string Name = "Idempotency-Key";
+
     /// <summary>A retried send with the same key returns the first send's message instead of storing another.</summary>
-    [FromHeader(Name = "Idempotency-Key"), StringLength(MessageLimits.IdempotencyKey), RegularExpression(MessageLimits.IdempotencyKeyPattern)]
+    [FromHeader(Name = Name)]
     public string? Key { get; init; }
+
+    /// <summary>
+    /// Checked here rather than by attributes, so the validation problem names the header a client
+    /// sent rather than this property.
+    /// </summary>
+    public string? Validated() =>
+        Key is null || (Key.Length <= MessageLimits.IdempotencyKey && Regex.IsMatch(Key, MessageLimits.IdempotencyKeyPattern))
+            ? Key
+            : throw new RequestValidationException(Name,
+                $"{Name} must be 1 to {MessageLimits.IdempotencyKey} visible ASCII characters (no spaces).");
 }
 
 /// <summary>The project's paging shape, with the cursor named for what it is: older than the previous page.</summary>

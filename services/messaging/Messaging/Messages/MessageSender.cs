@@ -18,15 +18,15 @@ public sealed class MessageSender(
         Guid conversationId, Guid senderId, string text, IReadOnlyList<Guid> attachmentFileIds, string? idempotencyKey,
         CancellationToken cancellationToken)
     {
-        var now = DateTimeOffset.UtcNow;
-        var message = new Message(conversationId, TimeUuid.NewId(now), senderId, text, attachmentFileIds, now);
+        var id = TimeUuid.NewId(DateTimeOffset.UtcNow);
+        var message = new Message(conversationId, id, senderId, text, attachmentFileIds, SentAt(id));
         if (idempotencyKey is not null)
         {
             // Scoped to the conversation, so a key reused elsewhere cannot return another conversation's message.
-            var earlierId = await messages.ClaimIdempotencyKeyAsync(senderId, $"{conversationId:N}/{idempotencyKey}", message.Id, cancellationToken);
-            if (earlierId is { } id)
+            var earlierId = await messages.ClaimIdempotencyKeyAsync(senderId, $"{conversationId:N}/{idempotencyKey}", id, cancellationToken);
+            if (earlierId is { } earlier)
             {
-                if (await messages.FindAsync(conversationId, id, cancellationToken) is { } stored)
+                if (await messages.FindAsync(conversationId, earlier, cancellationToken) is { } stored)
                 {
                     if (!stored.IsDeleted)
                     {
@@ -38,7 +38,7 @@ public sealed class MessageSender(
 
                 // The first attempt claimed the key but has not stored its message (yet, or ever: it
                 // may have died). Store it under the claimed id; one id appended twice is stored once.
-                message = message with { Id = id, SentAt = TimeUuid.GetTimestamp(id) };
+                message = message with { Id = earlier, SentAt = SentAt(earlier) };
             }
         }
 
@@ -46,6 +46,10 @@ public sealed class MessageSender(
         await PublishAsync(message);
         return message;
     }
+
+    /// <summary>The send time as stores keep it (milliseconds, like Cassandra), so a first answer and a retry's agree.</summary>
+    private static DateTimeOffset SentAt(Guid messageId) =>
+        DateTimeOffset.FromUnixTimeMilliseconds(TimeUuid.GetTimestamp(messageId).ToUnixTimeMilliseconds());
 
     /// <summary>
     /// There is no outbox here (the store and the broker share no transaction). If the broker is
@@ -59,8 +63,9 @@ public sealed class MessageSender(
     {
         var sent = new MessageSent(message.ConversationId, message.Id, message.SenderId, message.Text ?? "", message.AttachmentFileIds)
         {
+            // Both from the id, which never changes: every publish of this message is the same event.
             EventId = message.Id,
-            OccurredAt = message.SentAt,
+            OccurredAt = TimeUuid.GetTimestamp(message.Id),
         };
         // Not the request's token: a client hanging up must not cancel the announcement of a stored message.
         using var timeout = new CancellationTokenSource(options.Value.PublishTimeout);

@@ -32,6 +32,7 @@ public static class MessagesEndpoints
         Guid id, SendMessageRequest request, [AsParameters] IdempotencyHeader idempotency, HttpContext http,
         IConversationStore conversations, MessageSender sender, CancellationToken cancellationToken)
     {
+        var idempotencyKey = idempotency.Validated();
         var callerId = http.User.GetUserId();
         var conversation = await conversations.FindForMemberAsync(id, callerId, cancellationToken);
         if (conversation is null)
@@ -45,7 +46,7 @@ public static class MessagesEndpoints
         }
 
         var message = await sender.SendAsync(id, callerId, request.Text!.Trim(), (request.AttachmentFileIds ?? []).Distinct().ToList(),
-            idempotency.Key, cancellationToken);
+            idempotencyKey, cancellationToken);
         return TypedResults.Created($"/api/conversations/{id}/messages/{message.Id}", MessageResponse.From(message));
     }
 

@@ -3,13 +3,16 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Tripmate.Messaging.Notifications;
+using Tripmate.Messaging.Store;
 using Tripmate.Messaging.Tests.Infrastructure;
 using Tripmate.Testing;
+using Xunit.Abstractions;
 
 namespace Tripmate.Messaging.Tests.Notifications;
 
 /// <summary>The live stream, with the sender on one instance and the reader on another.</summary>
-public sealed class NotificationStreamTests(TwoInstances instances) : IClassFixture<TwoInstances>
+public sealed class NotificationStreamTests(TwoInstances instances, EventPublisher events, ITestOutputHelper output)
+    : IClassFixture<TwoInstances>, IClassFixture<EventPublisher>
 {
     private static readonly TimeSpan Generous = TimeSpan.FromSeconds(20);
 
@@ -29,6 +32,7 @@ public sealed class NotificationStreamTests(TwoInstances instances) : IClassFixt
         var sent = await adaOnA.SendAsync(conversation.Id, "boarding now");
         var received = await stream.NextEventAsync(Generous);
         clock.Stop();
+        output.WriteLine($"Sent on A, received on B's stream after {clock.Elapsed.TotalMilliseconds:F1} ms (send request included).");
 
         var notification = JsonSerializer.Deserialize<NotificationDto>(received.Data, JsonSerializerOptions.Web)!;
         Assert.Equal(("notification", notification.Id.ToString()), (received.Type, received.Id));
@@ -80,6 +84,35 @@ public sealed class NotificationStreamTests(TwoInstances instances) : IClassFixt
         }
 
         await Eventually.WaitForAsync(() => Task.FromResult(hub.Count), count => count == 0, Generous, "the stream to be unsubscribed");
+    }
+
+    /// <summary>A redelivered fan-out event (or a consumer retried after storing) reaches the stream again; the client sees it once.</summary>
+    [Fact]
+    public async Task A_notification_announced_twice_is_streamed_once()
+    {
+        var (bobOnA, bobOnB) = instances.NewUser();
+        await using var stream = await ServerSentEventsClient.ConnectAsync(bobOnB.Client);
+        var twice = NewNotification(bobOnA.Id, "twice");
+        var marker = NewNotification(bobOnA.Id, "marker");
+
+        await events.PublishAsync(NotificationCreated.From(twice));
+        await events.PublishAsync(NotificationCreated.From(twice));
+        await events.PublishAsync(NotificationCreated.From(marker));
+
+        var ids = new List<string?>();
+        while (!ids.Contains(marker.Id.ToString()))
+        {
+            ids.Add((await stream.NextEventAsync(Generous)).Id);
+        }
+
+        Assert.True(await stream.StaysQuietAsync(TimeSpan.FromMilliseconds(300)), "Nothing comes after the marker.");
+        Assert.Single(ids, id => id == twice.Id.ToString());
+    }
+
+    private static Notification NewNotification(Guid userId, string text)
+    {
+        var now = DateTimeOffset.UtcNow;
+        return new Notification(userId, TimeUuid.NewId(now), "test", text, new Dictionary<string, string>(), now);
     }
 
     [Fact]

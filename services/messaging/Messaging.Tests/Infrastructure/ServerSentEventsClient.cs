@@ -66,6 +66,9 @@ public sealed class ServerSentEventsClient : IAsyncDisposable
         return await _comments.Reader.ReadAsync(deadline.Token);
     }
 
+    /// <summary>Waits for the server to end the stream.</summary>
+    public Task WaitForEndAsync(TimeSpan timeout) => _reading.WaitAsync(timeout);
+
     private async Task ReadAsync()
     {
         try

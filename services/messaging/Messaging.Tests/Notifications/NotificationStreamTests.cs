@@ -116,6 +116,18 @@ public sealed class NotificationStreamTests(TwoInstances instances, EventPublish
     }
 
     [Fact]
+    public async Task A_stream_ends_when_its_token_expires()
+    {
+        var userId = Guid.CreateVersion7();
+        var client = instances.B.Anonymous();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", TestTokens.For(userId, lifetime: TimeSpan.FromSeconds(3)));
+
+        await using var stream = await ServerSentEventsClient.ConnectAsync(client);
+
+        await stream.WaitForEndAsync(Generous);
+    }
+
+    [Fact]
     public async Task A_last_event_id_that_no_stream_sent_is_a_validation_problem()
     {
         var (_, bobOnB) = instances.NewUser();

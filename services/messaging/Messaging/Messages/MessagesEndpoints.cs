@@ -19,10 +19,10 @@ public static class MessagesEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
         messages.MapGet("/", ListAsync).WithName("ListMessages").WithSummary("Messages, newest first (before= the previous page's nextCursor).");
         messages.MapGet("/{messageId:guid}", GetAsync).WithName("GetMessage").WithSummary("One message.");
-        messages.MapPatch("/{messageId:guid}", EditAsync).WithName("EditMessage").WithSummary("Change a message's text (its sender only).")
+        messages.MapPatch("/{messageId:guid}", MessageChanges.EditAsync).WithName("EditMessage").WithSummary("Change a message's text (its sender only).")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        messages.MapDelete("/{messageId:guid}", DeleteAsync).WithName("DeleteMessage")
+        messages.MapDelete("/{messageId:guid}", MessageChanges.DeleteAsync).WithName("DeleteMessage")
             .WithSummary("Delete a message (its sender only); it then reads as deleted.")
             .ProducesProblem(StatusCodes.Status403Forbidden);
         return endpoints;
@@ -69,77 +69,8 @@ public static class MessagesEndpoints
     private static async Task<Results<Ok<MessageResponse>, NotFound>> GetAsync(
         Guid id, Guid messageId, HttpContext http, IConversationStore conversations, IMessageStore messages, CancellationToken cancellationToken)
     {
-        var message = await FindAsync(id, messageId, http.User.GetUserId(), conversations, messages, cancellationToken);
+        var message = await MessageChanges.FindAsync(id, messageId, http.User.GetUserId(), conversations, messages, cancellationToken);
         return message is null ? TypedResults.NotFound() : TypedResults.Ok(MessageResponse.From(message.Value.Message));
-    }
-
-    private static async Task<Results<Ok<MessageResponse>, NotFound, ProblemHttpResult>> EditAsync(
-        Guid id, Guid messageId, EditMessageRequest request, HttpContext http, IConversationStore conversations, IMessageStore messages,
-        CancellationToken cancellationToken)
-    {
-        var callerId = http.User.GetUserId();
-        if (await FindAsync(id, messageId, callerId, conversations, messages, cancellationToken) is not ({ } conversation, { } message))
-        {
-            return TypedResults.NotFound();
-        }
-
-        if (message.SenderId != callerId)
-        {
-            return Forbidden("Only the sender can edit a message.");
-        }
-
-        if (conversation.ClosedAt is not null)
-        {
-            return ConversationAccess.Closed();
-        }
-
-        var editedAt = DateTimeOffset.UtcNow;
-        if (!await messages.EditAsync(id, messageId, request.Text!.Trim(), editedAt, cancellationToken))
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Message deleted",
-                detail: "A deleted message cannot be edited.");
-        }
-
-        return TypedResults.Ok(MessageResponse.From(message with { Text = request.Text.Trim(), EditedAt = editedAt }));
-    }
-
-    /// <summary>Allowed in a closed conversation too: people may take back what they wrote.</summary>
-    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteAsync(
-        Guid id, Guid messageId, HttpContext http, IConversationStore conversations, IMessageStore messages, CancellationToken cancellationToken)
-    {
-        var callerId = http.User.GetUserId();
-        if (await FindAsync(id, messageId, callerId, conversations, messages, cancellationToken) is not (_, { } message))
-        {
-            return TypedResults.NotFound();
-        }
-
-        if (message.SenderId != callerId)
-        {
-            return Forbidden("Only the sender can delete a message.");
-        }
-
-        if (!message.IsDeleted)
-        {
-            await messages.DeleteAsync(id, messageId, DateTimeOffset.UtcNow, cancellationToken);
-        }
-
-        return TypedResults.NoContent();
-    }
-
-    /// <summary>The message with its conversation, or null for a non-member or a message that is not there.</summary>
-    private static async Task<(Conversation Conversation, Message Message)?> FindAsync(
-        Guid conversationId, Guid messageId, Guid callerId, IConversationStore conversations, IMessageStore messages,
-        CancellationToken cancellationToken)
-    {
-        // Message ids are time-based; any other id names nothing, and the store derives a bucket from it.
-        if (!TimeUuid.IsTimeUuid(messageId)
-            || await conversations.FindForMemberAsync(conversationId, callerId, cancellationToken) is not { } conversation
-            || await messages.FindAsync(conversationId, messageId, cancellationToken) is not { } message)
-        {
-            return null;
-        }
-
-        return (conversation, message);
     }
 
     /// <summary>The position a page continues from, named as the query names it.</summary>
@@ -156,7 +87,4 @@ public static class MessagesEndpoints
             throw new RequestValidationException("before", invalid);
         }
     }
-
-    private static ProblemHttpResult Forbidden(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: detail);
 }

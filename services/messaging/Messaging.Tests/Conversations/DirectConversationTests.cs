@@ -18,7 +18,7 @@ public sealed class DirectConversationTests(MessagingApp app) : IClassFixture<Me
         Assert.Equal(fromAda.Id, again.Id);
         Assert.Equal(fromAda.Id, fromBob.Id);
         Assert.Equal("direct", fromBob.Kind);
-        Assert.Equal(new[] { ada.Id, bob.Id }.Order(), fromBob.MemberIds.Order());
+        Assert.Equal(new[] { ada.Id, bob.Id }.Order(), fromBob.MemberIds!.Order());
         Assert.NotEqual(fromAda.Id, (await ada.OpenDirectAsync(app.NewUser().Id)).Id);
     }
 
@@ -29,6 +29,7 @@ public sealed class DirectConversationTests(MessagingApp app) : IClassFixture<Me
 
         await (await ada.Client.PostAsJsonAsync("/api/conversations/direct", new { userId = ada.Id })).AssertValidationProblemAsync("userId");
         await (await ada.Client.PostAsJsonAsync("/api/conversations/direct", new { })).AssertValidationProblemAsync("userId");
+        await (await ada.Client.PostAsJsonAsync("/api/conversations/direct", new { userId = Guid.Empty })).AssertValidationProblemAsync("userId");
         await (await ada.Client.PostAsJsonAsync("/api/conversations/direct", new { userId = "not-a-guid" })).AssertProblemAsync(HttpStatusCode.BadRequest);
     }
 

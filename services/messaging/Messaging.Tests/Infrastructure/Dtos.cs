@@ -1,7 +1,7 @@
 namespace Tripmate.Messaging.Tests.Infrastructure;
 
 public sealed record ConversationDto(
-    Guid Id, string Kind, Guid? GroupId, string? Title, DateTimeOffset CreatedAt, DateTimeOffset? ClosedAt, List<Guid> MemberIds);
+    Guid Id, string Kind, Guid? GroupId, string? Title, DateTimeOffset CreatedAt, DateTimeOffset? ClosedAt, List<Guid>? MemberIds);
 
 public sealed record ConversationSummaryDto(
     Guid Id, string Kind, string? Title, DateTimeOffset LastActivityAt, PreviewDto? LastMessage, long UnreadCount);

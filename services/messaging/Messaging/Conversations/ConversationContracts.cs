@@ -7,13 +7,17 @@ public sealed record OpenDirectConversationRequest([property: Required] Guid? Us
 
 /// <param name="Kind"><c>direct</c> or <c>group</c>.</param>
 /// <param name="ClosedAt">Set once the group was deleted: readable, no longer writable.</param>
+/// <param name="MemberIds">
+/// The two people of a direct conversation; null for a group, whose members (any number) are
+/// listed, paged, by identity's <c>GET /api/groups/{id}/members</c>.
+/// </param>
 public sealed record ConversationResponse(
     Guid Id, string Kind, Guid? GroupId, string? Title, DateTimeOffset CreatedAt, DateTimeOffset? ClosedAt,
-    IReadOnlyList<Guid> MemberIds)
+    IReadOnlyList<Guid>? MemberIds)
 {
-    public static ConversationResponse From(Conversation conversation, IReadOnlyList<Guid> memberIds) =>
+    public static ConversationResponse From(Conversation conversation, IReadOnlyList<Guid> directMemberIds) =>
         new(conversation.Id, KindName(conversation.Kind), conversation.GroupId, conversation.Title,
-            conversation.CreatedAt, conversation.ClosedAt, memberIds);
+            conversation.CreatedAt, conversation.ClosedAt, conversation.Kind == ConversationKind.Direct ? directMemberIds : null);
 
     public static string KindName(ConversationKind kind) => kind == ConversationKind.Group ? "group" : "direct";
 }

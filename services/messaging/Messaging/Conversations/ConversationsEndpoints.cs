@@ -27,7 +27,7 @@ public static class ConversationsEndpoints
     {
         var callerId = http.User.GetUserId();
         var otherId = request.UserId!.Value;
-        if (otherId == callerId)
+        if (otherId == callerId || otherId == Guid.Empty)
         {
             throw new RequestValidationException("userId", "A direct conversation needs another user than yourself.");
         }
@@ -59,7 +59,8 @@ public static class ConversationsEndpoints
             return TypedResults.NotFound();
         }
 
-        return TypedResults.Ok(ConversationResponse.From(conversation, await conversations.GetMemberIdsAsync(id, cancellationToken)));
+        var directMemberIds = conversation.Kind == ConversationKind.Direct ? await conversations.GetMemberIdsAsync(id, cancellationToken) : [];
+        return TypedResults.Ok(ConversationResponse.From(conversation, directMemberIds));
     }
 
     private static async Task<Results<NoContent, NotFound>> MarkReadAsync(

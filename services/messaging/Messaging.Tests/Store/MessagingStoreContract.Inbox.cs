@@ -44,6 +44,7 @@ public abstract partial class MessagingStoreContract
         {
             var page = await Conversations.GetInboxAsync(me, after, 2, Ct);
             Assert.True(page.Items.Count <= 2);
+            Assert.All(page.Items, e => Assert.DoesNotContain(e.ConversationId, seen));
             seen.AddRange(page.Items.Select(e => e.ConversationId));
             after = page.After;
         }

@@ -60,6 +60,8 @@ public abstract partial class MessagingStoreContract
         {
             var page = await Messages.ReadAsync(conversationId, before, pageSize, Ct);
             Assert.True(page.Items.Count <= pageSize);
+            // Fails at the first repeat, so a cursor that does not move on cannot loop forever.
+            Assert.All(page.Items, m => Assert.DoesNotContain(all, seen => seen.Id == m.Id));
             all.AddRange(page.Items);
             before = page.Before;
         }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Tripmate.Messaging.Store.Cassandra;
 using Tripmate.Messaging.Store.Sqlite;
 using Tripmate.ServiceDefaults.Health;
 
@@ -17,8 +18,30 @@ public static class StoreServiceExtensions
             .Validate(o => o.BucketSize >= TimeSpan.FromMilliseconds(1), "Messaging:BucketSize must be at least 1 ms.")
             .Validate(o => o.NotificationTtl > TimeSpan.Zero && o.IdempotencyKeyTtl > TimeSpan.Zero, "Messaging TTLs must be positive.")
             .ValidateOnStart();
-        builder.AddSqliteStore();
+        var contactPoints = CassandraOptions.ReadContactPoints(builder.Configuration);
+        if (contactPoints.Count > 0)
+        {
+            builder.AddCassandraStore(contactPoints);
+        }
+        else
+        {
+            builder.AddSqliteStore();
+        }
         return builder;
+    }
+
+    private static void AddCassandraStore(this IHostApplicationBuilder builder, IReadOnlyList<string> contactPoints)
+    {
+        builder.Services.AddOptions<CassandraOptions>()
+            .Bind(builder.Configuration.GetSection(CassandraOptions.Section))
+            .PostConfigure(options => options.ContactPoints = contactPoints);
+        builder.Services.AddSingleton<CassandraDatabase>();
+        builder.Services.AddSingleton<CassandraInbox>();
+        builder.Services.AddSingleton<IStoreInitializer, CassandraStoreInitializer>();
+        builder.Services.AddSingleton<IConversationStore, CassandraConversationStore>();
+        builder.Services.AddSingleton<IMessageStore, CassandraMessageStore>();
+        builder.Services.AddSingleton<INotificationStore, CassandraNotificationStore>();
+        builder.Services.AddHealthChecks().AddCheck<CassandraHealthCheck>(HealthCheckName, tags: [HealthEndpoints.ReadyTag]);
     }
 
     private static void AddSqliteStore(this IHostApplicationBuilder builder)

@@ -8,6 +8,9 @@ namespace Tripmate.Messaging.Store.Sqlite;
 /// through a lock in this process (no busy-waiting between our own writers) and BEGIN IMMEDIATE
 /// with a busy timeout (another process on the same file waits instead of failing). Reads use
 /// pooled connections and, thanks to WAL, never wait for the writer.
+/// Measured (20 senders x 500 appends, 21 members, 2 cores): with the lock ~2,700 appends/s, max
+/// 112 ms; without it (busy timeout only) the same throughput but SQLite's busy handler starves
+/// unlucky writers: max 2.6-3.5 s. None lost either way.
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {

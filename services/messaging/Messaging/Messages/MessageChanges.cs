@@ -28,7 +28,8 @@ internal static class MessageChanges
             return ConversationAccess.Closed();
         }
 
-        var editedAt = DateTimeOffset.UtcNow;
+        // At the stores' precision (milliseconds), so this answer and later reads agree.
+        var editedAt = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         if (!await messages.EditAsync(id, messageId, request.Text!.Trim(), editedAt, cancellationToken))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Message deleted",

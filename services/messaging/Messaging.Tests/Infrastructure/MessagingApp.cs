@@ -37,6 +37,9 @@ public class MessagingApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 
+    /// <summary>Tiny time buckets, so a conversation of a few messages already spans several and paging crosses them.</summary>
+    public static readonly TimeSpan BucketSize = TimeSpan.FromMilliseconds(5);
+
     /// <summary>Short, so heartbeat tests need not wait 15 s.</summary>
     public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromMilliseconds(500);
 
@@ -49,6 +52,7 @@ public class MessagingApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Auth:Issuer", TestTokens.Issuer);
         builder.UseSetting("Auth:Audience", TestTokens.Audience);
         builder.UseSetting("Notifications:HeartbeatInterval", HeartbeatInterval.ToString());
+        builder.UseSetting("Messaging:BucketSize", BucketSize.ToString());
         builder.ConfigureTestServices(services => services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
         {
             options.Authority = null;

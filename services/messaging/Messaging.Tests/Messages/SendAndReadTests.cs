@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Tripmate.Messaging.Store;
 using Tripmate.Messaging.Tests.Infrastructure;
 
 namespace Tripmate.Messaging.Tests.Messages;
@@ -52,7 +53,7 @@ public sealed class SendAndReadTests(MessagingApp app) : IClassFixture<Messaging
     }
 
     [Fact]
-    public async Task Pages_of_messages_run_newest_first_and_return_each_message_once()
+    public async Task Pages_of_messages_run_newest_first_across_time_buckets_and_return_each_message_once()
     {
         var (ada, bob) = (app.NewUser(), app.NewUser());
         var conversation = await ada.OpenDirectAsync(bob.Id);
@@ -74,6 +75,8 @@ public sealed class SendAndReadTests(MessagingApp app) : IClassFixture<Messaging
         }
         while (page.NextCursor is not null);
 
+        var buckets = sent.Select(id => TimeUuid.GetTimestamp(id).ToUnixTimeMilliseconds() / (long)MessagingApp.BucketSize.TotalMilliseconds);
+        Assert.True(buckets.Distinct().Count() >= 3, "The messages span at least three time buckets.");
         Assert.Equal(Enumerable.Reverse(sent), seen.Select(m => m.Id));
         Assert.Equal("message 24", seen[0].Text);
     }

@@ -94,9 +94,10 @@ public sealed class MembershipEventsTests(MessagingApp app, EventPublisher event
 
         await events.PublishAsync(new UserDeleted(doomed.Id));
 
+        await Tripmate.Testing.Eventually.WaitForAsync(() => doomed.GetPageAsync<ConversationSummaryDto>("/api/conversations"),
+            inbox => inbox.Items.Count == 0, Steps.EventTimeout, "the inbox to be purged");
         await doomed.WaitForNotificationsAsync(items => items.Count == 0, "the notifications to be purged");
         Assert.Equal(0, (await doomed.Client.GetFromJsonAsync<UnreadCountDto>("/api/notifications/unread-count"))!.Count);
-        Assert.Empty((await doomed.GetPageAsync<ConversationSummaryDto>("/api/conversations")).Items);
         await (await doomed.Client.GetAsync($"/api/conversations/{groupId}")).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await doomed.Client.GetAsync($"/api/conversations/{direct.Id}")).AssertProblemAsync(HttpStatusCode.NotFound);
         await owner.SendAsync(groupId, "the group goes on");

@@ -40,6 +40,8 @@ public class MessagingApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Tiny time buckets, so a conversation of a few messages already spans several and paging crosses them.</summary>
     public static readonly TimeSpan BucketSize = TimeSpan.FromMilliseconds(5);
 
+    public const int MaxStreamsPerUser = 3;
+
     /// <summary>Short, so heartbeat tests need not wait 15 s.</summary>
     public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromMilliseconds(500);
 
@@ -53,6 +55,7 @@ public class MessagingApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Auth:Audience", TestTokens.Audience);
         builder.UseSetting("Notifications:HeartbeatInterval", HeartbeatInterval.ToString());
         builder.UseSetting("Messaging:BucketSize", BucketSize.ToString());
+        builder.UseSetting("Notifications:MaxStreamsPerUser", MaxStreamsPerUser.ToString());
         builder.ConfigureTestServices(services => services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
         {
             options.Authority = null;

@@ -11,7 +11,7 @@ public sealed class NotificationBufferTests
     {
         var hub = new NotificationHub();
         var userId = Guid.NewGuid();
-        var subscription = hub.Subscribe(userId, capacity: 2);
+        var subscription = hub.TrySubscribe(userId, capacity: 2, maxPerUser: 1)!;
 
         var sent = Enumerable.Range(0, 3).Select(i => NewNotification(userId, $"n{i}")).ToList();
         sent.ForEach(hub.Deliver);
@@ -31,9 +31,10 @@ public sealed class NotificationBufferTests
     {
         var hub = new NotificationHub();
         var (ada, bob) = (Guid.NewGuid(), Guid.NewGuid());
-        var adaOnPhone = hub.Subscribe(ada, capacity: 8);
-        var adaOnLaptop = hub.Subscribe(ada, capacity: 8);
-        var bobs = hub.Subscribe(bob, capacity: 8);
+        var adaOnPhone = hub.TrySubscribe(ada, capacity: 8, maxPerUser: 2)!;
+        var adaOnLaptop = hub.TrySubscribe(ada, capacity: 8, maxPerUser: 2)!;
+        var bobs = hub.TrySubscribe(bob, capacity: 8, maxPerUser: 2)!;
+        Assert.Null(hub.TrySubscribe(ada, capacity: 8, maxPerUser: 2));
         hub.Unsubscribe(adaOnLaptop);
 
         hub.Deliver(NewNotification(ada, "for ada"));

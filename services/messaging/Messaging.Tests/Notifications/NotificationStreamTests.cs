@@ -116,6 +116,30 @@ public sealed class NotificationStreamTests(TwoInstances instances, EventPublish
     }
 
     [Fact]
+    public async Task One_user_holds_a_bounded_number_of_streams_per_instance()
+    {
+        var (_, bobOnB) = instances.NewUser();
+        var streams = new List<ServerSentEventsClient>();
+        try
+        {
+            for (var i = 0; i < MessagingApp.MaxStreamsPerUser; i++)
+            {
+                streams.Add(await ServerSentEventsClient.ConnectAsync(bobOnB.Client));
+            }
+
+            var request = new HttpRequestMessage(HttpMethod.Get, "/api/notifications/stream");
+            await (await bobOnB.Client.SendAsync(request)).AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        }
+        finally
+        {
+            foreach (var stream in streams)
+            {
+                await stream.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
     public async Task A_stream_ends_when_its_token_expires()
     {
         var userId = Guid.CreateVersion7();

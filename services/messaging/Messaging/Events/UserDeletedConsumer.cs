@@ -12,7 +12,9 @@ public sealed class UserDeletedConsumer(IConversationStore conversations, INotif
 {
     public async Task Consume(ConsumeContext<UserDeleted> context)
     {
-        await notifications.RemoveUserAsync(context.Message.UserId, context.CancellationToken);
+        // Memberships first: once they are gone no new message notifies the user, so the purge of
+        // notifications that follows is not refilled by a message consumed meanwhile.
         await conversations.RemoveUserAsync(context.Message.UserId, context.CancellationToken);
+        await notifications.RemoveUserAsync(context.Message.UserId, context.CancellationToken);
     }
 }

@@ -9,11 +9,28 @@ public sealed class NotificationHub
 {
     private readonly ConcurrentDictionary<Guid, ImmutableArray<NotificationSubscription>> _byUser = new();
 
-    public NotificationSubscription Subscribe(Guid userId, int capacity)
+    /// <summary>Null when the user already has <paramref name="maxPerUser"/> streams open here.</summary>
+    public NotificationSubscription? TrySubscribe(Guid userId, int capacity, int maxPerUser)
     {
         var subscription = new NotificationSubscription(userId, capacity);
-        _byUser.AddOrUpdate(userId, [subscription], (_, existing) => existing.Add(subscription));
-        return subscription;
+        while (true)
+        {
+            if (!_byUser.TryGetValue(userId, out var existing))
+            {
+                if (_byUser.TryAdd(userId, [subscription]))
+                {
+                    return subscription;
+                }
+            }
+            else if (existing.Length >= maxPerUser)
+            {
+                return null;
+            }
+            else if (_byUser.TryUpdate(userId, existing.Add(subscription), existing))
+            {
+                return subscription;
+            }
+        }
     }
 
     public void Unsubscribe(NotificationSubscription subscription)

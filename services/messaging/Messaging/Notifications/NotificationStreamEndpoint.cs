@@ -18,27 +18,33 @@ public static class NotificationStreamEndpoint
     public static void MapNotificationStream(this RouteGroupBuilder notifications) =>
         notifications.MapGet("/stream", StreamAsync).WithName("StreamNotifications")
             .WithSummary("Server-Sent Events: each new notification as it happens; resume with Last-Event-ID.")
-            .Produces<NotificationResponse>(StatusCodes.Status200OK, "text/event-stream");
+            .Produces<NotificationResponse>(StatusCodes.Status200OK, "text/event-stream")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-    private static async Task StreamAsync(
+    private static async Task<IResult> StreamAsync(
         HttpContext http, [FromHeader(Name = "Last-Event-ID")] string? lastEventId, NotificationHub hub, INotificationStore notifications,
         IOptions<NotificationStreamOptions> options, IOptions<JsonOptions> json, IHostApplicationLifetime lifetime)
     {
         var resumeAfter = ParseLastEventId(lastEventId);
         var userId = http.User.GetUserId();
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
-        EndWhenTokenExpires(http, stop);
-
-        http.Response.ContentType = "text/event-stream";
-        http.Response.Headers.CacheControl = "no-cache";
-        http.Response.Headers["X-Accel-Buffering"] = "no"; // proxies that buffer (nginx) would hold events back
-        http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-        var stream = new NotificationStream(new ServerSentEventWriter(http.Response.BodyWriter), json.Value.SerializerOptions);
-
         // Subscribed before reading what was missed: whatever is stored meanwhile is queued, not lost.
-        var subscription = hub.Subscribe(userId, options.Value.BufferSize);
+        var subscription = hub.TrySubscribe(userId, options.Value.BufferSize, options.Value.MaxStreamsPerUser);
+        if (subscription is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many streams",
+                detail: $"At most {options.Value.MaxStreamsPerUser} notification streams per user; close one first.");
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
         try
         {
+            EndWhenTokenExpires(http, stop);
+            http.Response.ContentType = "text/event-stream";
+            http.Response.Headers.CacheControl = "no-cache";
+            http.Response.Headers["X-Accel-Buffering"] = "no"; // proxies that buffer (nginx) would hold events back
+            http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+            var stream = new NotificationStream(new ServerSentEventWriter(http.Response.BodyWriter), json.Value.SerializerOptions);
+
             await stream.OpenAsync(stop.Token);
             if (resumeAfter is { } after)
             {
@@ -55,6 +61,8 @@ public static class NotificationStreamEndpoint
         {
             hub.Unsubscribe(subscription);
         }
+
+        return TypedResults.Empty; // the response was written above
     }
 
     private static Guid? ParseLastEventId(string? lastEventId) =>

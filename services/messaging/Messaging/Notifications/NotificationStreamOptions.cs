@@ -13,4 +13,7 @@ public sealed class NotificationStreamOptions
     /// reconnects with <c>Last-Event-ID</c> and gets the rest from the store, so nothing is lost.
     /// </summary>
     public int BufferSize { get; set; } = 256;
+
+    /// <summary>Open streams one user may hold on one instance (tabs, devices); more are refused with 429.</summary>
+    public int MaxStreamsPerUser { get; set; } = 8;
 }

@@ -93,14 +93,14 @@ public abstract partial class MessagingStoreContract
     public async Task Expired_notifications_are_neither_listed_nor_counted()
     {
         var options = DefaultOptions();
-        options.NotificationTtl = TimeSpan.FromSeconds(2);
+        options.NotificationTtl = TimeSpan.FromSeconds(5);
         await StartAsync(options);
         var user = Guid.NewGuid();
         var notification = NewNotification(user, T0);
         await Notifications.AddAsync(notification, Ct);
         Assert.Equal(1, await Notifications.CountUnreadAsync(user, Ct));
 
-        LetTimePass(TimeSpan.FromSeconds(3));
+        LetTimePass(TimeSpan.FromSeconds(6));
 
         await Eventually.WaitForAsync(() => Notifications.CountUnreadAsync(user, Ct), count => count == 0, TimeSpan.FromSeconds(30), "the notification to expire");
         Assert.Empty((await Notifications.ListAsync(user, false, null, 10, Ct)).Items);

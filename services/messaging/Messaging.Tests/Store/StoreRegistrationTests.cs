@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tripmate.Messaging.Store;
 using Tripmate.Messaging.Store.Cassandra;
@@ -14,9 +15,12 @@ public sealed class StoreRegistrationTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("tripmate-messaging-").FullName;
 
+    private readonly CapturedLogs _logs = new();
+
     private WebApplication Build(Dictionary<string, string?> settings)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = _directory });
+        builder.Logging.AddProvider(_logs);
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddHealthChecks();
@@ -38,6 +42,7 @@ public sealed class StoreRegistrationTests : IDisposable
         Assert.Equal(HealthStatus.Healthy, entry.Status);
         Assert.Equal(("sqlite", expectedPath), (entry.Data["store"], entry.Data["path"]));
         Assert.Contains(expectedPath, entry.Description);
+        Assert.Contains(_logs.Entries, log => log.Level == LogLevel.Warning && log.Message.Contains("no Cassandra contact points") && log.Message.Contains(expectedPath));
     }
 
     [Theory]

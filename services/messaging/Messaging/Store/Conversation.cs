@@ -28,5 +28,5 @@ public sealed record InboxEntry(
     MessagePreview? LastMessage,
     long UnreadCount);
 
-/// <summary>The short form of a conversation's latest message, shown in the inbox.</summary>
+/// <summary>The short form of a conversation's latest message, shown in the inbox; <see cref="Text"/> is empty when it was deleted.</summary>
 public sealed record MessagePreview(Guid MessageId, Guid SenderId, string Text, DateTimeOffset SentAt);

@@ -13,7 +13,10 @@ public interface IConversationStore
     /// <summary>Every member (a conversation's size is bounded by its group's limit).</summary>
     Task<IReadOnlyList<Guid>> GetMemberIdsAsync(Guid conversationId, CancellationToken ct);
 
-    /// <summary>Adds a member and puts the conversation in their inbox.</summary>
+    /// <summary>
+    /// Adds a member and puts the conversation in their inbox. Throws <see cref="InvalidOperationException"/>
+    /// when the conversation does not exist (an event consumer then retries after its creation).
+    /// </summary>
     Task AddMemberAsync(Guid conversationId, Guid userId, CancellationToken ct);
 
     /// <summary>Removes a member and the conversation from their inbox.</summary>

@@ -26,7 +26,8 @@ public interface IMessageStore
     /// <summary>
     /// Claims an idempotency key of a sender for <paramref name="messageId"/>. Returns null when this
     /// call claimed it, or the message id of the earlier claim (which the caller then returns, and
-    /// appends again if it is missing: appending the same id twice stores it once).
+    /// appends again if it is missing: appending the same id twice stores it once). Claiming again
+    /// with the id that holds the claim also returns null.
     /// </summary>
     Task<Guid?> ClaimIdempotencyKeyAsync(Guid senderId, string key, Guid messageId, CancellationToken ct);
 }

@@ -88,11 +88,23 @@ public sealed class CassandraMessageStore(CassandraDatabase db, CassandraInbox i
     public async Task<Guid?> ClaimIdempotencyKeyAsync(Guid senderId, string key, Guid messageId, CancellationToken ct)
     {
         // Conditional: two retries racing each other must agree on one message (sends with a key are few).
-        var claim = await db.ExecuteAsync("""
-            INSERT INTO idempotency_keys (sender_id, idempotency_key, message_id) VALUES (?, ?, ?)
-            IF NOT EXISTS USING TTL ?
-            """, [senderId, key, messageId, TtlSeconds(_options.IdempotencyKeyTtl)], ct);
-        return CassandraDatabase.Applied(claim) ? null : claim[0].Get<Guid>("message_id");
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var claim = await db.ExecuteAsync("""
+                    INSERT INTO idempotency_keys (sender_id, idempotency_key, message_id) VALUES (?, ?, ?)
+                    IF NOT EXISTS USING TTL ?
+                    """, [senderId, key, messageId, TtlSeconds(_options.IdempotencyKeyTtl)], ct);
+                var claimedBy = CassandraDatabase.Applied(claim) ? messageId : claim[0].Get<Guid>("message_id");
+                return claimedBy == messageId ? null : claimedBy;
+            }
+            catch (WriteTimeoutException) when (attempt < 3)
+            {
+                // Paxos contention (CAS) or a slow replica: the outcome is unknown, and asking again is
+                // safe because the condition decides. If our first try won, the answer names our own id.
+            }
+        }
     }
 
     internal static int TtlSeconds(TimeSpan ttl) => (int)Math.Max(1, Math.Ceiling(ttl.TotalSeconds));

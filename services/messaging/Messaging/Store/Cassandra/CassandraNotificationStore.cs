@@ -58,6 +58,7 @@ public sealed class CassandraNotificationStore(CassandraDatabase db, IOptions<Me
 
     public async Task<IReadOnlyList<Notification>> ListAfterAsync(Guid userId, Guid after, int limit, CancellationToken ct)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         var rows = await db.ExecuteAsync(
             $"SELECT {Columns} FROM notifications_by_user WHERE user_id = ? AND notification_id > ? ORDER BY notification_id ASC LIMIT ?",
             [userId, after, limit], ct);

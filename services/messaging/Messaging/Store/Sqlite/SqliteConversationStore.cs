@@ -101,8 +101,11 @@ public sealed class SqliteConversationStore(SqliteDatabase database) : IConversa
             return await close.ExecuteNonQueryAsync(ct);
         }, ct);
 
-    public Task<(IReadOnlyList<InboxEntry> Items, string? After)> GetInboxAsync(Guid userId, string? after, int limit, CancellationToken ct) =>
-        SqliteInboxQuery.ReadAsync(database, userId, InboxPosition.Decode(after), limit, ct);
+    public Task<(IReadOnlyList<InboxEntry> Items, string? After)> GetInboxAsync(Guid userId, string? after, int limit, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return SqliteInboxQuery.ReadAsync(database, userId, InboxPosition.Decode(after), limit, ct);
+    }
 
     public Task MarkReadAsync(Guid conversationId, Guid userId, CancellationToken ct) =>
         Write("UPDATE inbox SET unread = 0 WHERE conversation_id = $c AND user_id = $u", conversationId, userId, ct);

@@ -10,7 +10,8 @@ namespace Tripmate.Messaging.Store.Sqlite;
 /// pooled connections and, thanks to WAL, never wait for the writer.
 /// Measured (20 senders x 500 appends, 21 members, 2 cores): with the lock ~2,700 appends/s, max
 /// 112 ms; without it (busy timeout only) the same throughput but SQLite's busy handler starves
-/// unlucky writers: max 2.6-3.5 s. None lost either way.
+/// unlucky writers: max 2.6-3.5 s. None lost either way. Two processes on one file (2 x 20 x 300):
+/// none lost, no errors, max 1.1 s, since across processes only the busy timeout orders writers.
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {

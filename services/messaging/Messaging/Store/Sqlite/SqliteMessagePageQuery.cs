@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace Tripmate.Messaging.Store.Sqlite;
@@ -15,7 +16,7 @@ internal sealed class SqliteMessagePageQuery(SqliteConnection connection, Messag
         await using var snapshot = connection.BeginTransaction(deferred: true);
         var items = new List<Message>(limit + 1);
         var beforeKey = before is { } id ? SqliteValues.SortKey(id) : null;
-        foreach (var bucket in await BucketsAsync(snapshot, conversationId, before is { } b ? options.BucketOf(b) : long.MaxValue, ct))
+        await foreach (var bucket in BucketsAsync(snapshot, conversationId, before is { } b ? options.BucketOf(b) : long.MaxValue, ct))
         {
             await using var select = connection.Command("""
                 SELECT conversation_id, message_id, sender_id, text, attachment_file_ids, sent_at, edited_at, deleted_at
@@ -39,18 +40,32 @@ internal sealed class SqliteMessagePageQuery(SqliteConnection connection, Messag
         return new MessagePage(items, null);
     }
 
-    /// <summary>The conversation's non-empty buckets at or before <paramref name="from"/>, newest first.</summary>
-    private async Task<IReadOnlyList<long>> BucketsAsync(SqliteTransaction snapshot, Guid conversationId, long from, CancellationToken ct)
+    /// <summary>The conversation's non-empty buckets at or before <paramref name="from"/>, newest first, a few at a time.</summary>
+    private async IAsyncEnumerable<long> BucketsAsync(SqliteTransaction snapshot, Guid conversationId, long from, [EnumeratorCancellation] CancellationToken ct)
     {
-        await using var select = connection.Command("""
-            SELECT bucket FROM message_buckets WHERE conversation_id = $c AND bucket <= $from ORDER BY bucket DESC
-            """, snapshot).With("$c", conversationId).With("$from", from);
-        await using var reader = await select.ExecuteReaderAsync(ct);
-        var buckets = new List<long>();
-        while (await reader.ReadAsync(ct))
+        const int chunk = 16;
+        for (var bound = from; ;)
         {
-            buckets.Add(reader.GetInt64(0));
+            await using var select = connection.Command("""
+                SELECT bucket FROM message_buckets WHERE conversation_id = $c AND bucket <= $bound ORDER BY bucket DESC LIMIT $chunk
+                """, snapshot).With("$c", conversationId).With("$bound", bound).With("$chunk", chunk);
+            var buckets = new List<long>(chunk);
+            await using (var reader = await select.ExecuteReaderAsync(ct))
+            {
+                while (await reader.ReadAsync(ct))
+                {
+                    buckets.Add(reader.GetInt64(0));
+                }
+            }
+            foreach (var bucket in buckets)
+            {
+                yield return bucket;
+            }
+            if (buckets.Count < chunk)
+            {
+                yield break;
+            }
+            bound = buckets[^1] - 1;
         }
-        return buckets;
     }
 }

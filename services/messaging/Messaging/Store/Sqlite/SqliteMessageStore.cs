@@ -110,8 +110,10 @@ public sealed class SqliteMessageStore(SqliteDatabase database, IOptions<Messagi
                 INSERT OR IGNORE INTO idempotency_keys (sender_id, key, message_id, expires_at) VALUES ($s, $k, $m, $expires);
                 """, t).With("$s", senderId).With("$k", key).With("$m", messageId).With("$now", now)
                 .With("$expires", now + _options.IdempotencyKeyTtl);
-            // Any change means the insert happened: the delete only ever makes room for it.
-            return await claim.ExecuteNonQueryAsync(ct) > 0 ? null : await ClaimedByAsync(c, t, senderId, key, ct);
+            // Any change means the insert happened: the delete only ever makes room for it. A claim
+            // repeated with the same id counts as ours (as in Cassandra, where a retried claim can find its own).
+            var claimedBy = await claim.ExecuteNonQueryAsync(ct) > 0 ? messageId : await ClaimedByAsync(c, t, senderId, key, ct);
+            return claimedBy == messageId ? null : claimedBy;
         }, ct);
 
     private static async Task<Guid?> ClaimedByAsync(SqliteConnection c, SqliteTransaction t, Guid senderId, string key, CancellationToken ct)

@@ -48,8 +48,10 @@ public sealed class SqliteNotificationStore(SqliteDatabase database, IOptions<Me
         }, ct);
     }
 
-    public Task<IReadOnlyList<Notification>> ListAfterAsync(Guid userId, Guid after, int limit, CancellationToken ct) =>
-        database.ReadAsync<IReadOnlyList<Notification>>(async c =>
+    public Task<IReadOnlyList<Notification>> ListAfterAsync(Guid userId, Guid after, int limit, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return database.ReadAsync<IReadOnlyList<Notification>>(async c =>
         {
             await using var select = c.Command($"""
                 SELECT {Columns} FROM notifications
@@ -59,6 +61,7 @@ public sealed class SqliteNotificationStore(SqliteDatabase database, IOptions<Me
                 """).With("$u", userId).With("$now", database.Now).With("$after", SqliteValues.SortKey(after)).With("$limit", limit);
             return await ReadAllAsync(select, ct);
         }, ct);
+    }
 
     public Task<long> CountUnreadAsync(Guid userId, CancellationToken ct) =>
         database.ReadAsync(async c =>

@@ -1,3 +1,10 @@
+using Tripmate.Messaging.Conversations;
+using Tripmate.Messaging.Events;
+using Tripmate.Messaging.Messages;
+using Tripmate.Messaging.Notifications;
+using Tripmate.ServiceDefaults.Auth;
+using Tripmate.ServiceDefaults.OpenApi;
+
 namespace Tripmate.Messaging;
 
 /// <summary>The messaging API: conversations, messages, notifications, their events.</summary>
@@ -5,9 +12,27 @@ public static class MessagingServiceExtensions
 {
     public static IHostApplicationBuilder AddMessagingServices(this IHostApplicationBuilder builder)
     {
-        // TODO(messaging api): authentication, validation, bus and consumers, notification stream.
+        builder.AddDefaultAuthentication();
+        builder.AddMessagingBus();
+
+        builder.Services.Configure<MessagingOptions>(builder.Configuration.GetSection(MessagingOptions.Section));
+        builder.Services.Configure<NotificationStreamOptions>(builder.Configuration.GetSection(NotificationStreamOptions.Section));
+        builder.Services.AddScoped<MessageSender>();
+        builder.Services.AddScoped<Notifier>();
+        builder.Services.AddSingleton<NotificationHub>();
+
+        // Here, not in the shared defaults: the generator finds this project's request types only.
+        builder.Services.AddValidation();
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer<ApiDocumentTransformer>());
         return builder;
     }
 
-    public static WebApplication MapMessagingEndpoints(this WebApplication app) => app;
+    public static WebApplication MapMessagingEndpoints(this WebApplication app)
+    {
+        app.MapOpenApi().AllowAnonymous();
+        app.MapConversationsEndpoints();
+        app.MapMessagesEndpoints();
+        app.MapNotificationsEndpoints();
+        return app;
+    }
 }

@@ -1,0 +1,123 @@
+using System.Net.Http.Headers;
+using System.Threading.Channels;
+
+namespace Tripmate.Messaging.Tests.Infrastructure;
+
+/// <summary>Reads a text/event-stream response line by line, as a browser's EventSource would.</summary>
+public sealed class ServerSentEventsClient : IAsyncDisposable
+{
+    private readonly Channel<ServerSentEvent> _events = Channel.CreateUnbounded<ServerSentEvent>();
+    private readonly Channel<string> _comments = Channel.CreateUnbounded<string>();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly HttpResponseMessage _response;
+    private readonly Task _reading;
+
+    private ServerSentEventsClient(HttpResponseMessage response)
+    {
+        _response = response;
+        _reading = Task.Run(ReadAsync);
+    }
+
+    public sealed record ServerSentEvent(string? Id, string? Type, string Data);
+
+    public HttpResponseMessage Response => _response;
+
+    /// <summary>Connects and waits for the stream's first comment, after which the server is subscribed.</summary>
+    public static async Task<ServerSentEventsClient> ConnectAsync(HttpClient client, string? lastEventId = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/notifications/stream");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+        if (lastEventId is not null)
+        {
+            request.Headers.Add("Last-Event-ID", lastEventId);
+        }
+
+        var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        response.EnsureSuccessStatusCode();
+        var stream = new ServerSentEventsClient(response);
+        Assert.Equal("connected", await stream.NextCommentAsync(TimeSpan.FromSeconds(10)));
+        return stream;
+    }
+
+    public async Task<ServerSentEvent> NextEventAsync(TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        return await _events.Reader.ReadAsync(deadline.Token);
+    }
+
+    /// <summary>True when no event arrives within <paramref name="wait"/> (used only to show an absence).</summary>
+    public async Task<bool> StaysQuietAsync(TimeSpan wait)
+    {
+        using var deadline = new CancellationTokenSource(wait);
+        try
+        {
+            await _events.Reader.WaitToReadAsync(deadline.Token);
+            return false;
+        }
+        catch (OperationCanceledException)
+        {
+            return true;
+        }
+    }
+
+    public async Task<string> NextCommentAsync(TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        return await _comments.Reader.ReadAsync(deadline.Token);
+    }
+
+    /// <summary>Waits for the server to end the stream.</summary>
+    public Task WaitForEndAsync(TimeSpan timeout) => _reading.WaitAsync(timeout);
+
+    private async Task ReadAsync()
+    {
+        try
+        {
+            using var reader = new StreamReader(await _response.Content.ReadAsStreamAsync(_stop.Token));
+            string? id = null, type = null, data = null;
+            while (await reader.ReadLineAsync(_stop.Token) is { } line)
+            {
+                if (line.Length == 0)
+                {
+                    if (data is not null)
+                    {
+                        _events.Writer.TryWrite(new ServerSentEvent(id, type, data));
+                    }
+
+                    (id, type, data) = (null, null, null);
+                }
+                else if (line.StartsWith(':'))
+                {
+                    _comments.Writer.TryWrite(line[1..].Trim());
+                }
+                else if (line.Split(':', 2) is [var field, var value])
+                {
+                    value = value.StartsWith(' ') ? value[1..] : value;
+                    switch (field)
+                    {
+                        case "id": id = value; break;
+                        case "event": type = value; break;
+                        case "data": data = data is null ? value : $"{data}\n{value}"; break;
+                    }
+                }
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or HttpRequestException)
+        {
+            // The stream ended or was closed by the test.
+        }
+        finally
+        {
+            _events.Writer.TryComplete();
+            _comments.Writer.TryComplete();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _response.Dispose();
+        await _reading;
+        _stop.Dispose();
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Tripmate.Messaging.Store;
+using Tripmate.ServiceDefaults.Auth;
+using Tripmate.ServiceDefaults.Errors;
+using Tripmate.ServiceDefaults.OpenApi;
+using Tripmate.ServiceDefaults.Paging;
+
+namespace Tripmate.Messaging.Conversations;
+
+public static class ConversationsEndpoints
+{
+    public static IEndpointRouteBuilder MapConversationsEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var conversations = endpoints.MapGroup("/api/conversations").RequireAuthorization().WithTags("Conversations").WithStandardProblems();
+        conversations.MapPost("/direct", OpenDirectAsync).WithName("OpenDirectConversation")
+            .WithSummary("The one direct conversation between the caller and another user (the same from either side).");
+        conversations.MapGet("/", ListMineAsync).WithName("ListMyConversations")
+            .WithSummary("The caller's conversations, latest activity first, with last message and unread count.");
+        conversations.MapGet("/{id:guid}", GetAsync).WithName("GetConversation").WithSummary("A conversation the caller is a member of.");
+        conversations.MapPost("/{id:guid}/read", MarkReadAsync).WithName("MarkConversationRead")
+            .WithSummary("Sets the caller's unread count in this conversation to zero.");
+        return endpoints;
+    }
+
+    private static async Task<Results<Ok<ConversationResponse>, NotFound>> OpenDirectAsync(
+        OpenDirectConversationRequest request, HttpContext http, IConversationStore conversations, CancellationToken cancellationToken)
+    {
+        var callerId = http.User.GetUserId();
+        var otherId = request.UserId!.Value;
+        if (otherId == callerId || otherId == Guid.Empty)
+        {
+            throw new RequestValidationException("userId", "A direct conversation needs another user than yourself.");
+        }
+
+        var id = DirectConversation.IdFor(callerId, otherId);
+        var conversation = await conversations.EnsureAsync(
+            new Conversation(id, ConversationKind.Direct, GroupId: null, Title: null, DateTimeOffset.UtcNow), [callerId, otherId],
+            cancellationToken);
+        var memberIds = await conversations.GetMemberIdsAsync(id, cancellationToken);
+
+        // An existing conversation keeps its members: one whose account was deleted is not let back in.
+        return memberIds.Contains(callerId) ? TypedResults.Ok(ConversationResponse.From(conversation, memberIds)) : TypedResults.NotFound();
+    }
+
+    private static async Task<Ok<Page<ConversationSummary>>> ListMineAsync(
+        [AsParameters] PageQuery page, HttpContext http, IConversationStore conversations, CancellationToken cancellationToken)
+    {
+        // The store's cursor is already opaque (PageCursor-encoded), and a tampered one is a 400 there.
+        var (items, next) = await conversations.GetInboxAsync(http.User.GetUserId(), page.Cursor, page.Size, cancellationToken);
+        return TypedResults.Ok(new Page<ConversationSummary>(items.Select(ConversationSummary.From).ToList(), next));
+    }
+
+    private static async Task<Results<Ok<ConversationResponse>, NotFound>> GetAsync(
+        Guid id, HttpContext http, IConversationStore conversations, CancellationToken cancellationToken)
+    {
+        var conversation = await conversations.FindForMemberAsync(id, http.User.GetUserId(), cancellationToken);
+        if (conversation is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var directMemberIds = conversation.Kind == ConversationKind.Direct ? await conversations.GetMemberIdsAsync(id, cancellationToken) : [];
+        return TypedResults.Ok(ConversationResponse.From(conversation, directMemberIds));
+    }
+
+    private static async Task<Results<NoContent, NotFound>> MarkReadAsync(
+        Guid id, HttpContext http, IConversationStore conversations, CancellationToken cancellationToken)
+    {
+        var callerId = http.User.GetUserId();
+        if (await conversations.FindForMemberAsync(id, callerId, cancellationToken) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await conversations.MarkReadAsync(id, callerId, cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,12 @@
+using MassTransit;
+using Tripmate.Contracts.Identity;
+using Tripmate.Messaging.Store;
+
+namespace Tripmate.Messaging.Events;
+
+/// <summary>Takes the member out of the group's conversation (and it out of their inbox).</summary>
+public sealed class GroupMemberRemovedConsumer(IConversationStore conversations) : IConsumer<GroupMemberRemoved>
+{
+    public Task Consume(ConsumeContext<GroupMemberRemoved> context) =>
+        conversations.RemoveMemberAsync(context.Message.GroupId, context.Message.UserId, context.CancellationToken);
+}

@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Tripmate.Messaging.Conversations;
+using Tripmate.Messaging.Store;
+using Tripmate.ServiceDefaults.Auth;
+using Tripmate.ServiceDefaults.Errors;
+using Tripmate.ServiceDefaults.OpenApi;
+using Tripmate.ServiceDefaults.Paging;
+
+namespace Tripmate.Messaging.Messages;
+
+public static class MessagesEndpoints
+{
+    public static IEndpointRouteBuilder MapMessagesEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var messages = endpoints.MapGroup("/api/conversations/{id:guid}/messages").RequireAuthorization()
+            .WithTags("Messages").WithStandardProblems().ProducesProblem(StatusCodes.Status404NotFound);
+        messages.MapPost("/", SendAsync).WithName("SendMessage")
+            .WithSummary("Send a message; a retry with the same Idempotency-Key returns the first result.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        messages.MapGet("/", ListAsync).WithName("ListMessages").WithSummary("Messages, newest first (before= the previous page's nextCursor).");
+        messages.MapGet("/{messageId:guid}", GetAsync).WithName("GetMessage").WithSummary("One message.");
+        messages.MapPatch("/{messageId:guid}", MessageChanges.EditAsync).WithName("EditMessage").WithSummary("Change a message's text (its sender only).")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        messages.MapDelete("/{messageId:guid}", MessageChanges.DeleteAsync).WithName("DeleteMessage")
+            .WithSummary("Delete a message (its sender only); it then reads as deleted.")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        return endpoints;
+    }
+
+    private static async Task<Results<Created<MessageResponse>, NotFound, ProblemHttpResult>> SendAsync(
+        Guid id, SendMessageRequest request, [AsParameters] IdempotencyHeader idempotency, HttpContext http,
+        IConversationStore conversations, MessageSender sender, CancellationToken cancellationToken)
+    {
+        var idempotencyKey = idempotency.Validated();
+        var callerId = http.User.GetUserId();
+        var conversation = await conversations.FindForMemberAsync(id, callerId, cancellationToken);
+        if (conversation is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (conversation.ClosedAt is not null)
+        {
+            return ConversationAccess.Closed();
+        }
+
+        var message = await sender.SendAsync(id, callerId, request.Text!.Trim(), (request.AttachmentFileIds ?? []).Distinct().ToList(),
+            idempotencyKey, cancellationToken);
+        return TypedResults.Created($"/api/conversations/{id}/messages/{message.Id}", MessageResponse.From(message));
+    }
+
+    private static async Task<Results<Ok<Page<MessageResponse>>, NotFound>> ListAsync(
+        Guid id, [AsParameters] MessagePageQuery page, HttpContext http, IConversationStore conversations, IMessageStore messages,
+        CancellationToken cancellationToken)
+    {
+        var before = DecodeBefore(page.Before);
+
+        if (await conversations.FindForMemberAsync(id, http.User.GetUserId(), cancellationToken) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var found = await messages.ReadAsync(id, before, page.Size, cancellationToken);
+        return TypedResults.Ok(new Page<MessageResponse>(
+            found.Items.Select(MessageResponse.From).ToList(), found.Before is { } next ? PageCursor.Encode(next) : null));
+    }
+
+    private static async Task<Results<Ok<MessageResponse>, NotFound>> GetAsync(
+        Guid id, Guid messageId, HttpContext http, IConversationStore conversations, IMessageStore messages, CancellationToken cancellationToken)
+    {
+        var message = await MessageChanges.FindAsync(id, messageId, http.User.GetUserId(), conversations, messages, cancellationToken);
+        return message is null ? TypedResults.NotFound() : TypedResults.Ok(MessageResponse.From(message.Value.Message));
+    }
+
+    /// <summary>The position a page continues from, named as the query names it.</summary>
+    private static Guid? DecodeBefore(string? cursor)
+    {
+        const string invalid = "The cursor is not valid. Pass back the nextCursor of a previous page unchanged.";
+        try
+        {
+            var before = PageCursor.Decode<Guid?>(cursor);
+            return before is not { } position || TimeUuid.IsTimeUuid(position) ? before : throw new RequestValidationException("before", invalid);
+        }
+        catch (RequestValidationException e) when (e.Field != "before")
+        {
+            throw new RequestValidationException("before", invalid);
+        }
+    }
+}

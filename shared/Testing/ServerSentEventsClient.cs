@@ -1,9 +1,12 @@
 using System.Net.Http.Headers;
 using System.Threading.Channels;
 
-namespace Tripmate.Messaging.Tests.Infrastructure;
+namespace Tripmate.Testing;
 
-/// <summary>Reads a text/event-stream response line by line, as a browser's EventSource would.</summary>
+/// <summary>
+/// Reads a text/event-stream response line by line, as a browser's EventSource would. Free of any
+/// test framework: a stream that does not open as expected throws, naming what it got instead.
+/// </summary>
 public sealed class ServerSentEventsClient : IAsyncDisposable
 {
     private readonly Channel<ServerSentEvent> _events = Channel.CreateUnbounded<ServerSentEvent>();
@@ -23,9 +26,10 @@ public sealed class ServerSentEventsClient : IAsyncDisposable
     public HttpResponseMessage Response => _response;
 
     /// <summary>Connects and waits for the stream's first comment, after which the server is subscribed.</summary>
-    public static async Task<ServerSentEventsClient> ConnectAsync(HttpClient client, string? lastEventId = null)
+    public static async Task<ServerSentEventsClient> ConnectAsync(
+        HttpClient client, string? lastEventId = null, string path = "/api/notifications/stream")
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, "/api/notifications/stream");
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
         if (lastEventId is not null)
         {
@@ -33,17 +37,25 @@ public sealed class ServerSentEventsClient : IAsyncDisposable
         }
 
         var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-        response.EnsureSuccessStatusCode();
+        if (!response.IsSuccessStatusCode)
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            response.Dispose();
+            throw new HttpRequestException($"The stream at {path} answered {(int)response.StatusCode}: {body}", null, response.StatusCode);
+        }
+
         var stream = new ServerSentEventsClient(response);
-        Assert.Equal("connected", await stream.NextCommentAsync(TimeSpan.FromSeconds(10)));
+        var first = await stream.NextCommentAsync(TimeSpan.FromSeconds(10));
+        if (first != "connected")
+        {
+            await stream.DisposeAsync();
+            throw new InvalidOperationException($"The stream at {path} began with the comment '{first}', not 'connected'.");
+        }
+
         return stream;
     }
 
-    public async Task<ServerSentEvent> NextEventAsync(TimeSpan timeout)
-    {
-        using var deadline = new CancellationTokenSource(timeout);
-        return await _events.Reader.ReadAsync(deadline.Token);
-    }
+    public Task<ServerSentEvent> NextEventAsync(TimeSpan timeout) => NextAsync(_events.Reader, timeout, "event");
 
     /// <summary>True when no event arrives within <paramref name="wait"/> (used only to show an absence).</summary>
     public async Task<bool> StaysQuietAsync(TimeSpan wait)
@@ -60,14 +72,27 @@ public sealed class ServerSentEventsClient : IAsyncDisposable
         }
     }
 
-    public async Task<string> NextCommentAsync(TimeSpan timeout)
-    {
-        using var deadline = new CancellationTokenSource(timeout);
-        return await _comments.Reader.ReadAsync(deadline.Token);
-    }
+    public Task<string> NextCommentAsync(TimeSpan timeout) => NextAsync(_comments.Reader, timeout, "comment");
 
     /// <summary>Waits for the server to end the stream.</summary>
     public Task WaitForEndAsync(TimeSpan timeout) => _reading.WaitAsync(timeout);
+
+    private static async Task<T> NextAsync<T>(ChannelReader<T> reader, TimeSpan timeout, string what)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            return await reader.ReadAsync(deadline.Token);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            throw new TimeoutException($"No {what} arrived on the stream within {timeout.TotalSeconds:0.###} s.");
+        }
+        catch (ChannelClosedException)
+        {
+            throw new InvalidOperationException($"The stream ended before the next {what} arrived.");
+        }
+    }
 
     private async Task ReadAsync()
     {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Tripmate.Gateway.Tests.Infrastructure;
+using Tripmate.Testing;
 
 namespace Tripmate.Gateway.Tests.Auth;
 

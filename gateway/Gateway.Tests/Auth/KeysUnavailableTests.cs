@@ -1,5 +1,6 @@
 using System.Net;
 using Tripmate.Gateway.Tests.Infrastructure;
+using Tripmate.Testing;
 
 namespace Tripmate.Gateway.Tests.Auth;
 

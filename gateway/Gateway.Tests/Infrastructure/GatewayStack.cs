@@ -155,5 +155,3 @@ public sealed record Account(Guid Id, string Email, string DisplayName, string? 
 public sealed record TokenDto(string AccessToken, string TokenType, int ExpiresIn);
 
 public sealed record Profile(Guid Id, string DisplayName, string? Bio, DateTimeOffset CreatedAt);
-
-public sealed record Problem(string? Type, string? Title, int? Status, string? Detail, string? TraceId);

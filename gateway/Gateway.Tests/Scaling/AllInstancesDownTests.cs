@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Tripmate.Gateway.Tests.Infrastructure;
+using Tripmate.Testing;
 
 namespace Tripmate.Gateway.Tests.Scaling;
 

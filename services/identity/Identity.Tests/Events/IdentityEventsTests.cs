@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Tripmate.Contracts.Identity;
 using Tripmate.Identity.Tests.Infrastructure;
+using Tripmate.Testing;
 
 namespace Tripmate.Identity.Tests.Events;
 

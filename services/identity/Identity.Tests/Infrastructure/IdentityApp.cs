@@ -106,5 +106,3 @@ public sealed record GroupDto(Guid Id, string Name, string? Description, Guid Ow
 public sealed record MemberDto(Guid UserId, string DisplayName, string Role, DateTimeOffset JoinedAt);
 
 public sealed record PageDto<T>(List<T> Items, string? NextCursor);
-
-public sealed record Problem(string? Type, string? Title, int? Status, string? Detail, string? TraceId, Dictionary<string, string[]>? Errors);

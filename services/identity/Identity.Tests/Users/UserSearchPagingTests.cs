@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tripmate.Identity.Data;
 using Tripmate.Identity.Tests.Infrastructure;
 using Tripmate.Identity.Users;
+using Tripmate.Testing;
 
 namespace Tripmate.Identity.Tests.Users;
 

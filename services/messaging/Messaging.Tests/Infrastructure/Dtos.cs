@@ -17,5 +17,3 @@ public sealed record NotificationDto(Guid Id, string Type, string Text, Dictiona
 public sealed record UnreadCountDto(long Count);
 
 public sealed record PageDto<T>(List<T> Items, string? NextCursor);
-
-public sealed record Problem(string? Type, string? Title, int? Status, string? Detail, string? TraceId, Dictionary<string, string[]>? Errors);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Tripmate.Messaging.Tests.Infrastructure;
+using Tripmate.Testing;
 
 namespace Tripmate.Messaging.Tests.Messages;
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using Tripmate.Messaging.Store;
 using Tripmate.Messaging.Tests.Infrastructure;
+using Tripmate.Testing;
 
 namespace Tripmate.Messaging.Tests.Messages;
 

@@ -1,8 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
+using Xunit;
 
-namespace Tripmate.Messaging.Tests.Infrastructure;
+namespace Tripmate.Testing;
 
+/// <summary>An RFC 9457 problem-details body as every service answers it (ServiceDefaults' errors).</summary>
+public sealed record Problem(string? Type, string? Title, int? Status, string? Detail, string? TraceId, Dictionary<string, string[]>? Errors);
+
+/// <summary>What every test project checks of an error answer, in one place.</summary>
 public static class ProblemAssertions
 {
     /// <summary>Asserts an RFC 9457 problem-details answer with the given status, and returns it.</summary>

@@ -42,6 +42,9 @@ public class GatewayStack(int identityInstances, params string[] echoClusters) :
     {
     }
 
+    /// <summary>Starts more real backends once identity runs (they may need its keys) and before the first gateway.</summary>
+    protected virtual Task StartBackendsAsync() => Task.CompletedTask;
+
     public virtual async Task InitializeAsync()
     {
         // The first instance creates and migrates the database; the others only join it.
@@ -52,6 +55,7 @@ public class GatewayStack(int identityInstances, params string[] echoClusters) :
             _echoes[cluster] = await EchoBackend.StartAsync(cluster);
         }
 
+        await StartBackendsAsync();
         StartGateway();
     }
 
@@ -136,7 +140,7 @@ public class GatewayStack(int identityInstances, params string[] echoClusters) :
         File.Delete(SigningKeyPath);
     }
 
-    private Task<ServiceProcess> StartIdentityAsync() => ServiceProcess.StartAsync(IdentityBuild.DllPath, new Dictionary<string, string>
+    private Task<ServiceProcess> StartIdentityAsync() => ServiceProcess.StartAsync(ServiceBuild.Identity, new Dictionary<string, string>
     {
         ["ConnectionStrings__Identity"] = _database.ConnectionString,
         ["ConnectionStrings__RabbitMq"] = TestServers.RabbitMq,

@@ -69,8 +69,9 @@ public sealed class NotificationStreamThroughGatewayTests(MessagingStack stack, 
 
         using var onSecond = stack.DirectToMessaging(1, ada);
         var missed = new[] { await ada.Client.SendAsync(group.Id, "missed one"), await onSecond.SendAsync(group.Id, "missed two") };
+        // Both, not just the last: the two sends may be consumed on different instances, in either order.
         await bob.WaitForNotificationsAsync(
-            items => items.Any(item => item.Data.GetValueOrDefault("messageId") == missed[^1].Id.ToString()),
+            items => missed.All(message => items.Any(item => item.Data.GetValueOrDefault("messageId") == message.Id.ToString())),
             "the missed notifications to be stored");
 
         await using var resumed = await ServerSentEventsClient.ConnectAsync(bob.Client, lastEventId);

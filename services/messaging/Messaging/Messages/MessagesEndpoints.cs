@@ -34,8 +34,9 @@ public static class MessagesEndpoints
     {
         var idempotencyKey = idempotency.Validated();
         var callerId = http.User.GetUserId();
-        var conversation = await conversations.FindForMemberAsync(id, callerId, cancellationToken);
-        if (conversation is null)
+        // The member list is needed for the send (inbox rows), so it is the membership check too: one read less per message.
+        var memberIds = await conversations.GetMemberIdsAsync(id, cancellationToken);
+        if (!memberIds.Contains(callerId) || await conversations.FindAsync(id, cancellationToken) is not { } conversation)
         {
             return TypedResults.NotFound();
         }
@@ -45,8 +46,8 @@ public static class MessagesEndpoints
             return ConversationAccess.Closed();
         }
 
-        var message = await sender.SendAsync(id, callerId, request.Text!.Trim(), (request.AttachmentFileIds ?? []).Distinct().ToList(),
-            idempotencyKey, cancellationToken);
+        var message = await sender.SendAsync(id, callerId, memberIds, request.Text!.Trim(),
+            (request.AttachmentFileIds ?? []).Distinct().ToList(), idempotencyKey, cancellationToken);
         return TypedResults.Created($"/api/conversations/{id}/messages/{message.Id}", MessageResponse.From(message));
     }
 

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Tripmate.Messaging.Conversations;
 using Tripmate.Messaging.Store;
 using Tripmate.ServiceDefaults.Auth;
-using Tripmate.ServiceDefaults.Errors;
 using Tripmate.ServiceDefaults.OpenApi;
 using Tripmate.ServiceDefaults.Paging;
 
@@ -55,16 +54,14 @@ public static class MessagesEndpoints
         Guid id, [AsParameters] MessagePageQuery page, HttpContext http, IConversationStore conversations, IMessageStore messages,
         CancellationToken cancellationToken)
     {
-        var before = DecodeBefore(page.Before);
-
+        var before = TimeUuidCursor.Decode(page.Before, "before");
         if (await conversations.FindForMemberAsync(id, http.User.GetUserId(), cancellationToken) is null)
         {
             return TypedResults.NotFound();
         }
 
         var found = await messages.ReadAsync(id, before, page.Size, cancellationToken);
-        return TypedResults.Ok(new Page<MessageResponse>(
-            found.Items.Select(MessageResponse.From).ToList(), found.Before is { } next ? PageCursor.Encode(next) : null));
+        return TypedResults.Ok(TimeUuidCursor.ToPage(found.Items, found.Before, MessageResponse.From));
     }
 
     private static async Task<Results<Ok<MessageResponse>, NotFound>> GetAsync(
@@ -72,20 +69,5 @@ public static class MessagesEndpoints
     {
         var message = await MessageChanges.FindAsync(id, messageId, http.User.GetUserId(), conversations, messages, cancellationToken);
         return message is null ? TypedResults.NotFound() : TypedResults.Ok(MessageResponse.From(message.Value.Message));
-    }
-
-    /// <summary>The position a page continues from, named as the query names it.</summary>
-    private static Guid? DecodeBefore(string? cursor)
-    {
-        const string invalid = "The cursor is not valid. Pass back the nextCursor of a previous page unchanged.";
-        try
-        {
-            var before = PageCursor.Decode<Guid?>(cursor);
-            return before is not { } position || TimeUuid.IsTimeUuid(position) ? before : throw new RequestValidationException("before", invalid);
-        }
-        catch (RequestValidationException e) when (e.Field != "before")
-        {
-            throw new RequestValidationException("before", invalid);
-        }
     }
 }

@@ -55,7 +55,7 @@ public static class MessagesEndpoints
         CancellationToken cancellationToken)
     {
         var before = TimeUuidCursor.Decode(page.Before, "before");
-        if (await conversations.FindForMemberAsync(id, http.User.GetUserId(), cancellationToken) is null)
+        if (!await conversations.IsMemberAsync(id, http.User.GetUserId(), cancellationToken))
         {
             return TypedResults.NotFound();
         }
@@ -68,6 +68,6 @@ public static class MessagesEndpoints
         Guid id, Guid messageId, HttpContext http, IConversationStore conversations, IMessageStore messages, CancellationToken cancellationToken)
     {
         var message = await MessageChanges.FindAsync(id, messageId, http.User.GetUserId(), conversations, messages, cancellationToken);
-        return message is null ? TypedResults.NotFound() : TypedResults.Ok(MessageResponse.From(message.Value.Message));
+        return message is null ? TypedResults.NotFound() : TypedResults.Ok(MessageResponse.From(message));
     }
 }

@@ -28,6 +28,12 @@ service_instances() {
   printf '%s\n' "${found[@]}" | sort -n | tr '\n' ' '
 }
 
+# Those of service_instances and the ones this `up` asks for: what the gateway routes to, so an
+# instance left running by an earlier `up --scale` keeps its traffic.
+routed_instances() {
+  { seq 1 "$(service_scale "$1")"; service_instances "$1" | tr ' ' '\n'; } | grep . | sort -nu | tr '\n' ' '
+}
+
 # NAME [INSTANCE] (default 1) for each of these.
 service_url() { printf 'http://127.0.0.1:%s' "$(instance_port "$1" "${2:-1}")"; }
 service_pid() { read_pid "$RUN_DIR/$(instance_id "$1" "${2:-1}").pid"; }
@@ -49,7 +55,7 @@ service_ready() {
 # Prints nothing to wait for when skipped; the caller waits for the ones it launched.
 # service_launch NAME INSTANCE
 service_launch() {
-  local name=$1 n=$2 dir=${SERVICE_DIR[$1]} dll=${SERVICE_DLL[$1]} port id label pid envs var
+  local name=$1 n=$2 dir=${SERVICE_DIR[$1]} dll=${SERVICE_DLL[$1]} port id label pid envs var settings
   port=$(instance_port "$name" "$n") id=$(instance_id "$name" "$n") label=$(printf '%-12s' "$(instance_id "$name" "$n")")
   if [[ ! -d $ROOT/$dir ]]; then
     say "$label skipped: project $dir does not exist yet"; return 1
@@ -57,18 +63,24 @@ service_launch() {
   if [[ ! -f $ROOT/$dll ]]; then
     say "$label skipped: $dll not built"; return 1
   fi
+  # The env function gets the instance's port; the rest of its settings are the service's.
+  mapfile -t envs < <("${SERVICE_ENV[$name]}" "$port")
+  settings=$(printf '%s\n' "${envs[@]}" | sha256sum)
   if service_healthy "$name" "$n"; then
-    say "$label :$port already running (./dev down && ./dev up to run new code)"; return 1
+    # A running gateway keeps the destinations it started with: after another --scale, restart it.
+    if [[ ! -f $RUN_DIR/$id.settings || $(<"$RUN_DIR/$id.settings") == "$settings" ]]; then
+      say "$label :$port already running (./dev down && ./dev up to run new code)"; return 1
+    fi
+    say "$label :$port restarting: its settings changed"
   fi
-  # A leftover of ours that is alive but not healthy: restart it rather than guess.
+  # A leftover of ours that is alive but not healthy (or configured differently): restart it rather than guess.
   pid=$(service_pid "$name" "$n")
   if pid_alive "$pid" && port_open "$port"; then
-    stop_pid "$pid" "$port" 15 || die "$id: could not stop unhealthy pid $pid"
+    stop_pid "$pid" "$port" 15 || die "$id: could not stop pid $pid"
   fi
   var=${name^^}_PORT
   require_free_port "$id" "$port" "${var//-/_}"
-  # The env function gets the instance's port; the rest of its settings are the service's.
-  mapfile -t envs < <("${SERVICE_ENV[$name]}" "$port")
+  printf '%s\n' "$settings" >"$RUN_DIR/$id.settings"
   # Run from the output dir: it is the content root, so appsettings*.json are found there.
   # (`cd` is a separate statement so that `&` backgrounds dotnet itself and $! is its pid.)
   (
@@ -119,7 +131,7 @@ services_stop_all() {
           warn "$id: port $port still open after stopping pid $pid"
         fi
       fi
-      rm -f "$RUN_DIR/$id.pid"
+      rm -f "$RUN_DIR/$id.pid" "$RUN_DIR/$id.settings"
     done
   done
 }

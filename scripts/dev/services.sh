@@ -65,7 +65,7 @@ gateway_env() {
   local name n
   for name in "${SERVICE_NAMES[@]}"; do
     [[ $name != gateway && -d $ROOT/${SERVICE_DIR[$name]} ]] || continue
-    for ((n = 1; n <= $(service_scale "$name"); n++)); do
+    for n in $(routed_instances "$name"); do
       echo "ReverseProxy__Clusters__${name}__Destinations__$(instance_id "$name" "$n")__Address=$(service_url "$name" "$n")"
     done
   done

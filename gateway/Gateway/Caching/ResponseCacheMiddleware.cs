@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Tripmate.Gateway.Auth;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace Tripmate.Gateway.Caching;
@@ -38,7 +39,7 @@ public sealed class ResponseCacheMiddleware(RequestDelegate next, CacheRules rul
     private async Task ServeAsync(HttpContext context, CacheRoute route, RouteValueRanges values)
     {
         string? caller = null;
-        if (!route.SharedAcrossUsers && (caller = context.User.FindFirst("sub")?.Value) is null)
+        if (!route.SharedAcrossUsers && (caller = Caller.UserIdOf(context.User)) is null)
         {
             await next(context); // anonymous access to a per-user route: nothing to key it by
             return;

@@ -4,8 +4,8 @@ namespace Tripmate.Gateway.Caching;
 
 /// <summary>
 /// A tag from configuration such as <c>group:{id}:members</c>, filled from the matched path, the
-/// caller (<c>{sub}</c>) or a body value (<c>{value}</c>). Values are lower-cased, so a GUID typed in
-/// capitals in a URL gives the same tag as the lower-case one an event carries.
+/// caller (<c>{sub}</c>) or a body value (<c>{value}</c>). Values are lower-cased, and GUIDs written in
+/// their one canonical form, so a URL's spelling of an id gives the same tag as the one an event carries.
 /// </summary>
 public sealed partial class TagTemplate
 {
@@ -44,13 +44,19 @@ public sealed partial class TagTemplate
                 return null;
             }
 
-            tag = tag.Replace(placeholder, value.ToLowerInvariant());
+            tag = tag.Replace(placeholder, Canonical(value));
         }
 
         return tag;
     }
 
     public override string ToString() => _text;
+
+    /// <summary>
+    /// Services accept a GUID spelled any way Guid.TryParse does (no dashes, braces, capitals); events
+    /// carry the lower-case dashed form. A tag must be that form, or its eviction would never reach it.
+    /// </summary>
+    private static string Canonical(string value) => Guid.TryParse(value, out var id) ? id.ToString() : value.ToLowerInvariant();
 
     [GeneratedRegex(@"\{([A-Za-z0-9_]+)\}")]
     private static partial Regex Placeholder();

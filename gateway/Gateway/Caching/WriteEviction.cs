@@ -1,3 +1,5 @@
+using Tripmate.Gateway.Auth;
+
 namespace Tripmate.Gateway.Caching;
 
 /// <summary>Writes through the gateway evict what they change, so a client that writes then reads sees its write.</summary>
@@ -9,7 +11,7 @@ internal static class WriteEviction
     /// </summary>
     public static void EvictWhenSuccessful(HttpContext context, EvictionRule rule, in RouteValueRanges values, ResponseCacheStore store)
     {
-        var caller = context.User.FindFirst("sub")?.Value;
+        var caller = Caller.UserIdOf(context.User);
         var path = context.Request.Path.Value!;
         var tags = new List<string>(rule.Tags.Count);
         foreach (var template in rule.Tags)

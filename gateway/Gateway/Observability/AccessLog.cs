@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Tripmate.Gateway.Auth;
 using Yarp.ReverseProxy.Model;
 
 namespace Tripmate.Gateway.Observability;
@@ -36,7 +37,7 @@ internal sealed partial class AccessLog(RequestDelegate next, ILogger<AccessLog>
                 context.Request.Path,
                 context.Response.StatusCode,
                 Stopwatch.GetElapsedTime(started).TotalMilliseconds,
-                context.User.FindFirst("sub")?.Value,
+                Caller.UserIdOf(context.User),
                 requestId);
         }
     }

@@ -13,8 +13,8 @@ namespace Tripmate.Gateway.RateLimiting;
 /// </summary>
 internal sealed class FailOpenRateLimiter(RateLimiter inner, GatewayRedis redis) : RateLimiter
 {
-    private static readonly RateLimitLease Allowed = new AllowedLease();
-    private static readonly RateLimitLease NotYet = new NotYetLease();
+    private static readonly RateLimitLease Allowed = new FixedLease(acquired: true);
+    private static readonly RateLimitLease NotYet = new FixedLease(acquired: false);
 
     private long _lastUsed = Environment.TickCount64;
 
@@ -56,22 +56,10 @@ internal sealed class FailOpenRateLimiter(RateLimiter inner, GatewayRedis redis)
         base.Dispose(disposing);
     }
 
-    private sealed class AllowedLease : RateLimitLease
+    /// <summary>A lease without metadata (no Retry-After): the answer is known without asking Redis.</summary>
+    private sealed class FixedLease(bool acquired) : RateLimitLease
     {
-        public override bool IsAcquired => true;
-
-        public override IEnumerable<string> MetadataNames => [];
-
-        public override bool TryGetMetadata(string metadataName, out object? metadata)
-        {
-            metadata = null;
-            return false;
-        }
-    }
-
-    private sealed class NotYetLease : RateLimitLease
-    {
-        public override bool IsAcquired => false;
+        public override bool IsAcquired => acquired;
 
         public override IEnumerable<string> MetadataNames => [];
 

@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using RedisRateLimiting;
+using Tripmate.Gateway.Auth;
 using Tripmate.Gateway.Redis;
 
 namespace Tripmate.Gateway.RateLimiting;
@@ -44,7 +45,7 @@ internal sealed class RateLimitPartitioner
             }
         }
 
-        var key = context.User.FindFirst("sub")?.Value is { } user
+        var key = Caller.UserIdOf(context.User) is { } user
             ? string.Concat(_options.KeyPrefix, ":user:", user)
             : string.Concat(_options.KeyPrefix, ":ip:", ClientAddress(context));
         return RateLimitPartition.Get(key, _general);

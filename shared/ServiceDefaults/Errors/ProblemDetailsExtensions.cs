@@ -26,6 +26,7 @@ public static class ProblemDetailsExtensions
 
         services.AddExceptionHandler<RequestValidationExceptionHandler>();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<UnsupportedCharsetExceptionHandler>();
         services.AddExceptionHandler<UnexpectedExceptionHandler>();
         return services;
     }

@@ -67,7 +67,7 @@ public static class ConversationsEndpoints
         Guid id, HttpContext http, IConversationStore conversations, CancellationToken cancellationToken)
     {
         var callerId = http.User.GetUserId();
-        if (await conversations.FindForMemberAsync(id, callerId, cancellationToken) is null)
+        if (!await conversations.IsMemberAsync(id, callerId, cancellationToken))
         {
             return TypedResults.NotFound();
         }

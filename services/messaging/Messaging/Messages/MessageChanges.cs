@@ -13,7 +13,7 @@ internal static class MessageChanges
         CancellationToken cancellationToken)
     {
         var callerId = http.User.GetUserId();
-        if (await FindAsync(id, messageId, callerId, conversations, messages, cancellationToken) is not ({ } conversation, { } message))
+        if (await FindAsync(id, messageId, callerId, conversations, messages, cancellationToken) is not { } message)
         {
             return TypedResults.NotFound();
         }
@@ -23,7 +23,7 @@ internal static class MessageChanges
             return Forbidden("Only the sender can edit a message.");
         }
 
-        if (conversation.ClosedAt is not null)
+        if ((await conversations.FindAsync(id, cancellationToken))?.ClosedAt is not null)
         {
             return ConversationAccess.Closed();
         }
@@ -44,7 +44,7 @@ internal static class MessageChanges
         Guid id, Guid messageId, HttpContext http, IConversationStore conversations, IMessageStore messages, CancellationToken cancellationToken)
     {
         var callerId = http.User.GetUserId();
-        if (await FindAsync(id, messageId, callerId, conversations, messages, cancellationToken) is not (_, { } message))
+        if (await FindAsync(id, messageId, callerId, conversations, messages, cancellationToken) is not { } message)
         {
             return TypedResults.NotFound();
         }
@@ -62,20 +62,18 @@ internal static class MessageChanges
         return TypedResults.NoContent();
     }
 
-    /// <summary>The message with its conversation, or null for a non-member or a message that is not there.</summary>
-    public static async Task<(Conversation Conversation, Message Message)?> FindAsync(
+    /// <summary>The message, or null for a non-member or a message that is not there.</summary>
+    public static async Task<Message?> FindAsync(
         Guid conversationId, Guid messageId, Guid callerId, IConversationStore conversations, IMessageStore messages,
         CancellationToken cancellationToken)
     {
         // Message ids are time-based; any other id names nothing, and the store derives a bucket from it.
-        if (!TimeUuid.IsTimeUuid(messageId)
-            || await conversations.FindForMemberAsync(conversationId, callerId, cancellationToken) is not { } conversation
-            || await messages.FindAsync(conversationId, messageId, cancellationToken) is not { } message)
+        if (!TimeUuid.IsTimeUuid(messageId) || !await conversations.IsMemberAsync(conversationId, callerId, cancellationToken))
         {
             return null;
         }
 
-        return (conversation, message);
+        return await messages.FindAsync(conversationId, messageId, cancellationToken);
     }
 
     private static ProblemHttpResult Forbidden(string detail) =>

@@ -7,16 +7,15 @@ namespace Tripmate.Messaging.Messages;
 
 /// <summary>Stores a sent message once per idempotency key and announces it with <see cref="MessageSent"/>.</summary>
 public sealed class MessageSender(
-    IConversationStore conversations,
     IMessageStore messages,
     IPublishEndpoint publisher,
     IOptions<MessagingOptions> options,
     ILogger<MessageSender> logger)
 {
-    /// <summary>The caller has checked membership and that the conversation is open.</summary>
+    /// <summary>The caller has checked membership and that the conversation is open; <paramref name="memberIds"/> get the inbox update.</summary>
     public async Task<Message> SendAsync(
-        Guid conversationId, Guid senderId, string text, IReadOnlyList<Guid> attachmentFileIds, string? idempotencyKey,
-        CancellationToken cancellationToken)
+        Guid conversationId, Guid senderId, IReadOnlyList<Guid> memberIds, string text, IReadOnlyList<Guid> attachmentFileIds,
+        string? idempotencyKey, CancellationToken cancellationToken)
     {
         var id = TimeUuid.NewId(DateTimeOffset.UtcNow);
         var message = new Message(conversationId, id, senderId, text, attachmentFileIds, SentAt(id));
@@ -42,7 +41,7 @@ public sealed class MessageSender(
             }
         }
 
-        await messages.AppendAsync(message, await conversations.GetMemberIdsAsync(conversationId, cancellationToken), cancellationToken);
+        await messages.AppendAsync(message, memberIds, cancellationToken);
         await PublishAsync(message);
         return message;
     }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Tripmate.Messaging.Conversations;
 using Tripmate.Messaging.Store;
 using Tripmate.ServiceDefaults.Auth;
-using Tripmate.ServiceDefaults.Errors;
 using Tripmate.ServiceDefaults.OpenApi;
 using Tripmate.ServiceDefaults.Paging;
 
@@ -34,8 +33,9 @@ public static class MessagesEndpoints
     {
         var idempotencyKey = idempotency.Validated();
         var callerId = http.User.GetUserId();
-        var conversation = await conversations.FindForMemberAsync(id, callerId, cancellationToken);
-        if (conversation is null)
+        // The member list is needed for the send (inbox rows), so it is the membership check too: one read less per message.
+        var memberIds = await conversations.GetMemberIdsAsync(id, cancellationToken);
+        if (!memberIds.Contains(callerId) || await conversations.FindAsync(id, cancellationToken) is not { } conversation)
         {
             return TypedResults.NotFound();
         }
@@ -45,8 +45,8 @@ public static class MessagesEndpoints
             return ConversationAccess.Closed();
         }
 
-        var message = await sender.SendAsync(id, callerId, request.Text!.Trim(), (request.AttachmentFileIds ?? []).Distinct().ToList(),
-            idempotencyKey, cancellationToken);
+        var message = await sender.SendAsync(id, callerId, memberIds, request.Text!.Trim(),
+            (request.AttachmentFileIds ?? []).Distinct().ToList(), idempotencyKey, cancellationToken);
         return TypedResults.Created($"/api/conversations/{id}/messages/{message.Id}", MessageResponse.From(message));
     }
 
@@ -54,37 +54,20 @@ public static class MessagesEndpoints
         Guid id, [AsParameters] MessagePageQuery page, HttpContext http, IConversationStore conversations, IMessageStore messages,
         CancellationToken cancellationToken)
     {
-        var before = DecodeBefore(page.Before);
-
-        if (await conversations.FindForMemberAsync(id, http.User.GetUserId(), cancellationToken) is null)
+        var before = TimeUuidCursor.Decode(page.Before, "before");
+        if (!await conversations.IsMemberAsync(id, http.User.GetUserId(), cancellationToken))
         {
             return TypedResults.NotFound();
         }
 
         var found = await messages.ReadAsync(id, before, page.Size, cancellationToken);
-        return TypedResults.Ok(new Page<MessageResponse>(
-            found.Items.Select(MessageResponse.From).ToList(), found.Before is { } next ? PageCursor.Encode(next) : null));
+        return TypedResults.Ok(TimeUuidCursor.ToPage(found.Items, found.Before, MessageResponse.From));
     }
 
     private static async Task<Results<Ok<MessageResponse>, NotFound>> GetAsync(
         Guid id, Guid messageId, HttpContext http, IConversationStore conversations, IMessageStore messages, CancellationToken cancellationToken)
     {
         var message = await MessageChanges.FindAsync(id, messageId, http.User.GetUserId(), conversations, messages, cancellationToken);
-        return message is null ? TypedResults.NotFound() : TypedResults.Ok(MessageResponse.From(message.Value.Message));
-    }
-
-    /// <summary>The position a page continues from, named as the query names it.</summary>
-    private static Guid? DecodeBefore(string? cursor)
-    {
-        const string invalid = "The cursor is not valid. Pass back the nextCursor of a previous page unchanged.";
-        try
-        {
-            var before = PageCursor.Decode<Guid?>(cursor);
-            return before is not { } position || TimeUuid.IsTimeUuid(position) ? before : throw new RequestValidationException("before", invalid);
-        }
-        catch (RequestValidationException e) when (e.Field != "before")
-        {
-            throw new RequestValidationException("before", invalid);
-        }
+        return message is null ? TypedResults.NotFound() : TypedResults.Ok(MessageResponse.From(message));
     }
 }

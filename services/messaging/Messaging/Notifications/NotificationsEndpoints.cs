@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tripmate.Messaging.Store;
 using Tripmate.ServiceDefaults.Auth;
-using Tripmate.ServiceDefaults.Errors;
 using Tripmate.ServiceDefaults.OpenApi;
 using Tripmate.ServiceDefaults.Paging;
 
@@ -25,15 +24,9 @@ public static class NotificationsEndpoints
         [AsParameters] NotificationListQuery query, [AsParameters] PageQuery page, HttpContext http, INotificationStore notifications,
         CancellationToken cancellationToken)
     {
-        var before = PageCursor.Decode<Guid?>(page.Cursor);
-        if (before is { } position && !TimeUuid.IsTimeUuid(position))
-        {
-            throw new RequestValidationException("cursor", "The cursor is not valid. Pass back the nextCursor of a previous page unchanged.");
-        }
-
+        var before = TimeUuidCursor.Decode(page.Cursor, "cursor");
         var found = await notifications.ListAsync(http.User.GetUserId(), query.Unread ?? false, before, page.Size, cancellationToken);
-        return TypedResults.Ok(new Page<NotificationResponse>(
-            found.Items.Select(NotificationResponse.From).ToList(), found.Before is { } next ? PageCursor.Encode(next) : null));
+        return TypedResults.Ok(TimeUuidCursor.ToPage(found.Items, found.Before, NotificationResponse.From));
     }
 
     private static async Task<Ok<UnreadCountResponse>> CountUnreadAsync(

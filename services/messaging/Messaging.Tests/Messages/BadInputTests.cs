@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Tripmate.Messaging.Tests.Infrastructure;
+using Tripmate.Testing;
 
 namespace Tripmate.Messaging.Tests.Messages;
 

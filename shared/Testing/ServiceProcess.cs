@@ -54,6 +54,23 @@ public sealed class ServiceProcess : IAsyncDisposable
             throw new FileNotFoundException($"{dllPath} is not built.", dllPath);
         }
 
+        // The free port is chosen before the process binds it, so another process may take it in
+        // between: that start fails fast with "address already in use", and a new port is tried.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnFreePortAsync(dllPath, environment, readyTimeout ?? TimeSpan.FromSeconds(60));
+            }
+            catch (PortTakenException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
+    private static async Task<ServiceProcess> StartOnFreePortAsync(
+        string dllPath, IReadOnlyDictionary<string, string> environment, TimeSpan readyTimeout)
+    {
         var port = FreePort.Next();
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", [dllPath])
         {
@@ -77,7 +94,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         service._process.BeginErrorReadLine();
         try
         {
-            await service.WaitUntilReadyAsync(readyTimeout ?? TimeSpan.FromSeconds(60));
+            await service.WaitUntilReadyAsync(readyTimeout);
         }
         catch
         {
@@ -115,7 +132,11 @@ public sealed class ServiceProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"{this} exited with {_process.ExitCode} while starting. Its log:\n{Log}");
+                _process.WaitForExit(); // drains the redirected output, so the log is complete
+                var message = $"{this} exited with {_process.ExitCode} while starting. Its log:\n{Log}";
+                throw Log.Contains("address already in use", StringComparison.OrdinalIgnoreCase)
+                    ? new PortTakenException(message)
+                    : new InvalidOperationException(message);
             }
 
             try
@@ -149,4 +170,6 @@ public sealed class ServiceProcess : IAsyncDisposable
             _log.AppendLine(line);
         }
     }
+
+    private sealed class PortTakenException(string message) : InvalidOperationException(message);
 }

@@ -1,3 +1,4 @@
+using Tripmate.Gateway;
 using Tripmate.Gateway.Auth;
 using Tripmate.Gateway.Caching;
 using Tripmate.Gateway.Docs;
@@ -14,6 +15,7 @@ builder.AddGatewayAuthentication();
 builder.AddGatewayCaching();
 builder.AddGatewayRateLimiting();
 builder.AddGatewayDocs();
+builder.AddGatewayBus();
 
 var app = builder.Build();
 app.UseGatewayAccessLog();

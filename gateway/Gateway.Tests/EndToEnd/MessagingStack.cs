@@ -28,7 +28,7 @@ public sealed class MessagingStack() : GatewayStack(identityInstances: 1)
             {
                 ["ConnectionStrings__RabbitMq"] = TestServers.RabbitMq,
                 ["Messaging__DataDirectory"] = _dataDirectory,
-                ["Messaging__EndpointPrefix"] = _endpointPrefix,
+                ["MessageBus__QueuePrefix"] = _endpointPrefix,
                 ["Auth__Issuer"] = Issuer,
                 ["Auth__Authority"] = Identity[0].BaseAddress.ToString().TrimEnd('/'),
                 ["Auth__RequireHttpsMetadata"] = "false",

@@ -70,7 +70,7 @@ public class GatewayStack(int identityInstances, params string[] echoClusters) :
             // The gateways of one stack share the eviction queue and rate-limit counters, as
             // production instances do; other stacks (test classes) have their own. Limits are
             // lifted here, since every test signs in from 127.0.0.1; rate-limit tests set their own.
-            ["Caching:EvictionQueue"] = $"gateway-cache-eviction-{_stackId}",
+            ["MessageBus:QueuePrefix"] = $"gateway-{_stackId}",
             ["RateLimiting:KeyPrefix"] = $"gw-{_stackId}",
             ["RateLimiting:General:PermitLimit"] = "100000",
             ["RateLimiting:Strict:PermitLimit"] = "100000",

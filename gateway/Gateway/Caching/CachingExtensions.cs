@@ -1,6 +1,4 @@
-using MassTransit;
 using Tripmate.Gateway.Redis;
-using Tripmate.ServiceDefaults.Messaging;
 
 namespace Tripmate.Gateway.Caching;
 
@@ -16,8 +14,6 @@ public static class CachingExtensions
         builder.Services.AddSingleton<CacheRules>();
         builder.Services.AddSingleton<ResponseCacheStore>();
 
-        var queue = section.Get<CachingOptions>()?.EvictionQueue ?? new CachingOptions().EvictionQueue;
-        builder.AddMessageBus(bus => bus.AddConsumer<CacheEvictionConsumer>().Endpoint(endpoint => endpoint.Name = queue));
         return builder;
     }
 

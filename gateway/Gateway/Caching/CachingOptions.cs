@@ -11,12 +11,6 @@ public sealed class CachingOptions
     /// <summary>Larger responses are passed through uncached.</summary>
     public int MaxBodyBytes { get; set; } = 256 * 1024;
 
-    /// <summary>
-    /// The queue of the eviction consumer. Every gateway instance uses the same one (competing
-    /// consumers): the cache is shared, so one eviction per event is enough.
-    /// </summary>
-    public string EvictionQueue { get; set; } = "gateway-cache-eviction";
-
     public List<CacheRouteOptions> Routes { get; set; } = [];
 
     public List<EvictionRuleOptions> Evictions { get; set; } = [];

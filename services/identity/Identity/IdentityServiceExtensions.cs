@@ -29,7 +29,7 @@ public static class IdentityServiceExtensions
             .UseSnakeCaseNamingConvention()
             .AddOutboxInterceptor(services));
         builder.AddOutbox<IdentityDbContext>();
-        builder.AddMessageBus();
+        builder.AddMessageBus("identity");
 
         builder.Services.AddHealthChecks()
             .AddNpgSql(connectionString, name: "postgresql", tags: [HealthEndpoints.ReadyTag], timeout: TimeSpan.FromSeconds(3));

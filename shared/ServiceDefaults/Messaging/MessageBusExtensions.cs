@@ -13,18 +13,24 @@ public static class MessageBusExtensions
     public const string ConnectionName = "RabbitMq";
 
     /// <summary>
-    /// The MassTransit bus on RabbitMQ. A consumer that throws is retried with growing delays, then
-    /// its message moves to the endpoint's <c>_error</c> queue, where nothing is lost.
+    /// The MassTransit bus on RabbitMQ, the one bus setup of every service. Each consumer gets a
+    /// queue named <c>{service}-{consumer}</c> (kebab case), so every service receives its own copy
+    /// of every event it consumes and no service can take another's. A consumer that throws is
+    /// retried with growing delays, then its message moves to the endpoint's <c>_error</c> queue,
+    /// where nothing is lost.
     /// </summary>
+    /// <param name="serviceName">The service's name, e.g. <c>messaging</c>: the start of its queue names.</param>
     public static IHostApplicationBuilder AddMessageBus(
-        this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? registerConsumers = null)
+        this IHostApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator>? registerConsumers = null)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(serviceName);
         var uri = new Uri(builder.Configuration.GetConnectionString(ConnectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not configured."));
+        var prefix = QueuePrefix(builder.Configuration, serviceName);
 
         builder.Services.AddMassTransit(bus =>
         {
-            bus.SetKebabCaseEndpointNameFormatter();
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(prefix, includeNamespace: false));
             registerConsumers?.Invoke(bus);
 
             // Services that publish through an outbox keep working while the broker is away, so
@@ -70,4 +76,22 @@ public static class MessageBusExtensions
             timeout: TimeSpan.FromSeconds(3));
         return builder;
     }
+
+    /// <summary>The prefix of the service's queue names: <see cref="MessageBusOptions.QueuePrefix"/>, else the service's name.</summary>
+    public static string QueuePrefix(IConfiguration configuration, string serviceName) =>
+        configuration.GetSection(MessageBusOptions.Section).Get<MessageBusOptions>()?.QueuePrefix is { Length: > 0 } prefix
+            ? prefix
+            : serviceName;
+
+    /// <summary>
+    /// A consumer on a queue of this instance alone, deleted when it stops: every instance gets
+    /// every message (e.g. to push it to the clients connected there).
+    /// </summary>
+    public static void AddPerInstanceConsumer<TConsumer>(this IBusRegistrationConfigurator bus)
+        where TConsumer : class, IConsumer =>
+        bus.AddConsumer<TConsumer>().Endpoint(endpoint =>
+        {
+            endpoint.InstanceId = Guid.NewGuid().ToString("N");
+            endpoint.Temporary = true;
+        });
 }

@@ -50,7 +50,7 @@ public class MessagingApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:RabbitMq", TestServers.RabbitMq);
         builder.UseSetting("Messaging:DataDirectory", _store.Path);
-        builder.UseSetting("Messaging:EndpointPrefix", _store.EndpointPrefix);
+        builder.UseSetting("MessageBus:QueuePrefix", _store.EndpointPrefix);
         builder.UseSetting("Auth:Issuer", TestTokens.Issuer);
         builder.UseSetting("Auth:Audience", TestTokens.Audience);
         builder.UseSetting("Notifications:HeartbeatInterval", HeartbeatInterval.ToString());

@@ -1,10 +1,11 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 using Tripmate.Messaging.Tests.Infrastructure;
+using Tripmate.ServiceDefaults.Messaging;
 using Tripmate.Testing;
 
 namespace Tripmate.Messaging.Tests.Platform;
@@ -41,7 +42,7 @@ public sealed class OpenApiAndTopologyTests(MessagingApp app) : IClassFixture<Me
     [InlineData("message-sent")]
     public async Task Event_queues_are_named_for_this_service(string consumer)
     {
-        var prefix = app.Services.GetRequiredService<IOptions<MessagingOptions>>().Value.EndpointPrefix;
+        var prefix = MessageBusExtensions.QueuePrefix(app.Services.GetRequiredService<IConfiguration>(), "messaging");
         await using var connection = await new ConnectionFactory { Uri = new Uri(TestServers.RabbitMq) }.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
 

@@ -47,9 +47,15 @@ service messaging services/messaging/Messaging \
   services/messaging/Messaging/bin/Release/net10.0/Tripmate.Messaging.dll "$MESSAGING_PORT" messaging_env
 messaging_env() {
   common_env messaging "$1"
-  # No Cassandra here: the embedded store keeps its file under the profile's data directory.
-  echo "Messaging__DataDirectory=$DATA_DIR/messaging"
-  if [[ -n ${CASSANDRA_CONTACT_POINTS:-} ]]; then echo "Cassandra__ContactPoints=$CASSANDRA_CONTACT_POINTS"; fi
+  # No Cassandra here: the embedded store keeps its file under the profile's data directory,
+  # unless CASSANDRA_CONTACT_POINTS names a cluster to use instead.
+  if [[ -n ${CASSANDRA_CONTACT_POINTS:-} ]]; then
+    echo "Messaging__Store=Cassandra"
+    echo "Cassandra__ContactPoints=$CASSANDRA_CONTACT_POINTS"
+  else
+    echo "Messaging__Store=Embedded"
+    echo "Messaging__DataDirectory=$DATA_DIR/messaging"
+  fi
 }
 
 # --- gateway: the one URL clients use (last, so the services it routes to are up) ----------

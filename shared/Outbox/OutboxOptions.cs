@@ -12,6 +12,13 @@ public sealed class OutboxOptions
     /// <summary>How long one publish may wait for the broker's confirm before the batch is retried later.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long a relay holds the events it took. Longer than a publish can take, so no other
+    /// instance sends them while this one still may; as short as that, so a crashed instance's
+    /// events wait no longer than needed.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The longest pause between attempts while the broker is unreachable.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
 

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,18 +10,18 @@ namespace Tripmate.Outbox;
 
 /// <summary>
 /// Publishes committed events to the broker and marks them sent only after the broker confirmed
-/// them. Runs in every instance; <c>FOR UPDATE SKIP LOCKED</c> lets instances share the work
-/// without sending a row twice. While the broker is down rows simply stay unsent and are retried
-/// with growing pauses, so nothing is lost.
+/// them, whatever store keeps them. Runs in every instance; leases let instances share the work
+/// without sending an event twice while both are healthy. While the broker is down events simply
+/// stay unsent and are retried with growing pauses, so nothing is lost. An event that can never be
+/// published is parked with its reason and does not hold up the others.
 /// </summary>
-internal sealed class OutboxRelay<TDbContext>(
-    IServiceScopeFactory scopes,
+internal sealed partial class OutboxRelay(
+    IOutboxStore store,
     IBus bus,
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
     TimeProvider clock,
-    ILogger<OutboxRelay<TDbContext>> logger) : BackgroundService
-    where TDbContext : DbContext
+    ILogger<OutboxRelay> logger) : BackgroundService
 {
     private readonly OutboxOptions _options = options.Value;
     private DateTimeOffset _nextCleanup;
@@ -35,13 +33,13 @@ internal sealed class OutboxRelay<TDbContext>(
         {
             try
             {
-                while (await PublishBatchAsync(stoppingToken) == _options.BatchSize)
+                while (await RelayBatchAsync(stoppingToken) == _options.BatchSize)
                 {
                     // A full batch means more are waiting: drain before sleeping.
                 }
 
                 failures = 0;
-                await DeleteOldSentAsync(stoppingToken);
+                await PurgeSentIfDueAsync(stoppingToken);
                 await signal.WaitAsync(_options.PollInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -52,7 +50,7 @@ internal sealed class OutboxRelay<TDbContext>(
             {
                 failures++;
                 var delay = RetryDelay(failures);
-                logger.LogWarning(e, "Outbox relay could not publish; retrying in {Delay}", delay);
+                LogRetrying(e, delay);
                 await Task.Delay(delay, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
@@ -61,69 +59,81 @@ internal sealed class OutboxRelay<TDbContext>(
     private TimeSpan RetryDelay(int failures) =>
         TimeSpan.FromMilliseconds(Math.Min(_options.MaxRetryDelay.TotalMilliseconds, 250 * Math.Pow(2, failures - 1)));
 
-    /// <returns>How many rows the batch held.</returns>
-    private async Task<int> PublishBatchAsync(CancellationToken cancellationToken)
+    /// <returns>How many events the batch held (parked ones included, so a batch of them is not mistaken for the end).</returns>
+    private async Task<int> RelayBatchAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
-        var batch = await db.Set<OutboxMessage>()
-            .FromSql($"SELECT * FROM outbox_messages WHERE sent_at IS NULL ORDER BY id LIMIT {_options.BatchSize} FOR UPDATE SKIP LOCKED")
-            .ToListAsync(cancellationToken);
-
-        try
+        var batch = await store.LeaseAsync(_options.BatchSize, _options.LeaseDuration, cancellationToken);
+        var publishable = new List<(PendingEvent Pending, object Message, Type Type)>(batch.Count);
+        foreach (var pending in batch)
         {
-            foreach (var message in batch)
+            if (Readable(pending, out var message, out var type, out var reason))
             {
-                await PublishAsync(message, cancellationToken);
+                publishable.Add((pending, message, type));
+            }
+            else
+            {
+                LogParked(pending.Event.MessageId, pending.Event.MessageType, reason);
+                await store.ParkAsync(pending, reason, cancellationToken);
             }
         }
-        finally
+
+        // All at once: the broker confirms them as a stream, so a batch costs about one round trip.
+        var outcomes = await Task.WhenAll(publishable.Select(p => PublishAsync(p.Pending, p.Message, p.Type, cancellationToken)));
+        var sent = publishable.Where((_, i) => outcomes[i] is null).Select(p => p.Pending).ToList();
+        await store.MarkSentAsync(sent, CancellationToken.None);
+        if (outcomes.FirstOrDefault(e => e is not null) is { } failure)
         {
-            // Whatever the broker confirmed before a failure is recorded, so it is not sent again.
-            await db.SaveChangesAsync(CancellationToken.None);
-            await transaction.CommitAsync(CancellationToken.None);
+            var unsent = publishable.Where((_, i) => outcomes[i] is not null).Select(p => p.Pending).ToList();
+            await store.ReleaseAsync(unsent, Truncate(failure.Message), CancellationToken.None);
+            throw failure;
         }
 
         return batch.Count;
     }
 
-    private async Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
+    /// <summary>Whether the event can be turned back into its contract; otherwise why not.</summary>
+    private static bool Readable(PendingEvent pending, out object message, out Type type, out string reason)
     {
-        var type = Type.GetType(message.MessageType, throwOnError: false);
-        if (type is null)
+        (message, type, reason) = (null!, null!, "");
+        if (Type.GetType(pending.Event.MessageType, throwOnError: false) is not { } known)
         {
-            // A contract this build does not know: keep the row for an operator, don't block the rest.
-            message.LastError = $"Unknown message type {message.MessageType}";
-            message.Attempts++;
-            logger.LogError("Outbox message {MessageId} has unknown type {Type}", message.MessageId, message.MessageType);
-            return;
+            reason = $"Unknown message type {pending.Event.MessageType}";
+            return false;
         }
 
-        var payload = JsonSerializer.Deserialize(message.Payload, type, JsonSerializerOptions.Web)!;
-        ActivityContext.TryParse(message.TraceParent, null, out var parent);
-        using var activity = TripmateTelemetry.Source.StartActivity(
-            $"outbox publish {type.Name}", ActivityKind.Producer, parent);
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.PublishTimeout);
-        message.Attempts++;
         try
         {
-            await bus.Publish(payload, type, context => context.MessageId = message.MessageId, timeout.Token);
+            message = JsonSerializer.Deserialize(pending.Event.Payload, known, JsonSerializerOptions.Web)
+                ?? throw new JsonException("The payload is null.");
+            type = known;
+            return true;
         }
-        catch (Exception e)
+        catch (Exception e) when (e is JsonException or NotSupportedException or ArgumentException)
         {
-            message.LastError = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
-            throw;
+            reason = Truncate($"Unreadable payload for {known.Name}: {e.Message}");
+            return false;
         }
-
-        message.SentAt = clock.GetUtcNow();
-        message.LastError = null;
     }
 
-    private async Task DeleteOldSentAsync(CancellationToken cancellationToken)
+    /// <returns>Null when the broker confirmed the event, else what went wrong.</returns>
+    private async Task<Exception?> PublishAsync(PendingEvent pending, object message, Type type, CancellationToken cancellationToken)
+    {
+        ActivityContext.TryParse(pending.Event.TraceParent, null, out var parent);
+        using var activity = TripmateTelemetry.Source.StartActivity($"outbox publish {type.Name}", ActivityKind.Producer, parent);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.PublishTimeout);
+        try
+        {
+            await bus.Publish(message, type, context => context.MessageId = pending.Event.MessageId, timeout.Token);
+            return null;
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            return e;
+        }
+    }
+
+    private async Task PurgeSentIfDueAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         if (now < _nextCleanup)
@@ -132,9 +142,14 @@ internal sealed class OutboxRelay<TDbContext>(
         }
 
         _nextCleanup = now.AddMinutes(10);
-        var cutoff = now - _options.SentRetention;
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
-        await db.Set<OutboxMessage>().Where(m => m.SentAt != null && m.SentAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        await store.PurgeSentAsync(now - _options.SentRetention, cancellationToken);
     }
+
+    private static string Truncate(string text) => text.Length > 2000 ? text[..2000] : text;
+
+    [LoggerMessage(LogLevel.Warning, "Outbox relay could not publish; retrying in {Delay}")]
+    private partial void LogRetrying(Exception exception, TimeSpan delay);
+
+    [LoggerMessage(LogLevel.Error, "Outbox event {MessageId} of type {Type} parked: {Reason}")]
+    private partial void LogParked(Guid messageId, string type, string reason);
 }

@@ -14,13 +14,12 @@ public static class DevServer
 
     private static async Task RunAsync(string action, string name)
     {
-        var dev = Environment.GetEnvironmentVariable("TRIPMATE_DEV")
-            ?? throw new InvalidOperationException("TRIPMATE_DEV is not set. Run the tests with `./dev test`.");
-        var start = new ProcessStartInfo(dev, ["server", action, name])
+        var start = new ProcessStartInfo(TestServers.DevScript, ["server", action, name])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        start.Environment["DEV_PROFILE"] = TestServers.DevProfile;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

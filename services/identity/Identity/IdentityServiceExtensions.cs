@@ -7,7 +7,7 @@ using Tripmate.Identity.Data;
 using Tripmate.Identity.Groups;
 using Tripmate.Identity.Tokens;
 using Tripmate.Identity.Users;
-using Tripmate.Outbox;
+using Tripmate.Outbox.EntityFrameworkCore;
 using Tripmate.ServiceDefaults.Auth;
 using Tripmate.ServiceDefaults.Health;
 using Tripmate.ServiceDefaults.Messaging;
@@ -28,13 +28,15 @@ public static class IdentityServiceExtensions
             .UseNpgsql(connectionString)
             .UseSnakeCaseNamingConvention()
             .AddOutboxInterceptor(services));
-        builder.AddOutbox<IdentityDbContext>();
+        builder.AddEntityFrameworkOutbox<IdentityDbContext>();
         builder.AddMessageBus("identity");
 
         builder.Services.AddHealthChecks()
             .AddNpgSql(connectionString, name: "postgresql", tags: [HealthEndpoints.ReadyTag], timeout: TimeSpan.FromSeconds(3));
 
         builder.Services.Configure<IssuingOptions>(builder.Configuration.GetSection(IssuingOptions.Section));
+        builder.Services.AddOptions<GroupOptions>().Bind(builder.Configuration.GetSection(GroupOptions.Section))
+            .Validate(o => o.MaxMembers >= 1, "Groups:MaxMembers must be at least 1.").ValidateOnStart();
         builder.Services.AddSingleton<SigningKey>();
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();

@@ -15,7 +15,6 @@ public static class MessagingServiceExtensions
         builder.AddDefaultAuthentication();
         builder.AddMessagingBus();
 
-        builder.Services.Configure<MessagingOptions>(builder.Configuration.GetSection(MessagingOptions.Section));
         builder.Services.Configure<NotificationStreamOptions>(builder.Configuration.GetSection(NotificationStreamOptions.Section));
         builder.Services.AddScoped<MessageSender>();
         builder.Services.AddScoped<Notifier>();

@@ -27,6 +27,7 @@ public static class MessageBusExtensions
         var uri = new Uri(builder.Configuration.GetConnectionString(ConnectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not configured."));
         var prefix = QueuePrefix(builder.Configuration, serviceName);
+        builder.Services.Configure<MessageBusOptions>(builder.Configuration.GetSection(MessageBusOptions.Section));
 
         builder.Services.AddMassTransit(bus =>
         {
@@ -63,6 +64,7 @@ public static class MessageBusExtensions
                     minInterval: TimeSpan.FromMilliseconds(100),
                     maxInterval: TimeSpan.FromSeconds(10),
                     intervalDelta: TimeSpan.FromMilliseconds(200)));
+                rabbit.UseConsumeFilter(typeof(SkipProcessedEventsFilter<>), context);
                 rabbit.ConfigureEndpoints(context);
             });
         });

@@ -12,4 +12,11 @@ public sealed class MessageBusOptions
     /// service on a shared broker (tests do).
     /// </summary>
     public string? QueuePrefix { get; set; }
+
+    /// <summary>
+    /// How long a consumer remembers the event ids it handled (see <see cref="IProcessedEventStore"/>).
+    /// Longer than any redelivery takes: the broker's retries last seconds, a parked message may be
+    /// moved back from an error queue within days.
+    /// </summary>
+    public TimeSpan ProcessedEventRetention { get; set; } = TimeSpan.FromDays(7);
 }

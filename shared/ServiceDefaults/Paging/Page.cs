@@ -5,17 +5,8 @@ public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
 
 public static class Page
 {
-    /// <summary>
-    /// Builds a page from a query that fetched one row more than asked: that extra row only tells
-    /// whether another page exists, and the cursor points after the last row returned.
-    /// </summary>
-    public static Page<TItem> FromOverfetch<TRow, TItem, TKey>(
-        IReadOnlyList<TRow> rows, int size, Func<TRow, TKey> keyOf, Func<TRow, TItem> toItem)
-    {
-        var hasMore = rows.Count > size;
-        var pageRows = hasMore ? rows.Take(size).ToList() : rows;
-        var items = pageRows.Select(toItem).ToList();
-        var next = hasMore ? PageCursor.Encode(keyOf(pageRows[^1])) : null;
-        return new Page<TItem>(items, next);
-    }
+    /// <summary>The answer for a store's slice: items converted, the next position encoded as the opaque cursor.</summary>
+    public static Page<TItem> From<TRow, TItem, TPosition>(Slice<TRow, TPosition> slice, Func<TRow, TItem> toItem)
+        where TPosition : class =>
+        new([.. slice.Items.Select(toItem)], slice.Next is { } next ? PageCursor.Encode(next) : null);
 }

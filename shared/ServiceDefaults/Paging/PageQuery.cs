@@ -20,4 +20,7 @@ public sealed record PageQuery
     public int? Limit { get; init; }
 
     public int Size => Limit ?? DefaultLimit;
+
+    /// <summary>The position the caller's page starts after (null: the first page); a cursor that is not one is a 400.</summary>
+    public TPosition? After<TPosition>(Func<TPosition, bool>? isValid = null) where TPosition : class => PageCursor.Decode(Cursor, isValid);
 }

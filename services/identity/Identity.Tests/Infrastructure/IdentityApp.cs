@@ -1,9 +1,6 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
-using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Tripmate.Testing;
 
 namespace Tripmate.Identity.Tests.Infrastructure;
@@ -12,7 +9,7 @@ namespace Tripmate.Identity.Tests.Infrastructure;
 /// The identity service on real Kestrel, a private PostgreSQL database and the real RabbitMQ.
 /// One per test class; every test still makes its own users, so tests never share data.
 /// </summary>
-public class IdentityApp : WebApplicationFactory<Program>, IAsyncLifetime
+public class IdentityApp : ServiceApp<Program>
 {
     public const string Issuer = "tripmate-identity-tests";
 
@@ -27,43 +24,23 @@ public class IdentityApp : WebApplicationFactory<Program>, IAsyncLifetime
     internal IdentityApp(PostgresDatabase database)
     {
         _database = database;
-        Port = FreePort();
-        UseKestrel(Port);
+        With("ConnectionStrings:Identity", _database.ConnectionString);
+        With("ConnectionStrings:RabbitMq", TestServers.RabbitMq);
+        With("Identity:SigningKeyPath", _keyPath);
+        With("Identity:CreateSigningKeyIfMissing", "true");
+        With("Auth:Issuer", Issuer);
+        // Fast retries keep outage tests short; production keeps the defaults.
+        With("Outbox:MaxRetryDelay", "00:00:01");
+        With("Outbox:PublishTimeout", "00:00:03");
     }
-
-    public int Port { get; }
-
-    public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 
     public string ConnectionString => _database.ConnectionString;
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override async Task DisposeResourcesAsync()
     {
-        builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:Identity", _database.ConnectionString);
-        builder.UseSetting("ConnectionStrings:RabbitMq", TestServers.RabbitMq);
-        builder.UseSetting("Identity:SigningKeyPath", _keyPath);
-        builder.UseSetting("Identity:CreateSigningKeyIfMissing", "true");
-        builder.UseSetting("Auth:Issuer", Issuer);
-        // Fast retries keep outage tests short; production keeps the defaults.
-        builder.UseSetting("Outbox:MaxRetryDelay", "00:00:01");
-        builder.UseSetting("Outbox:PublishTimeout", "00:00:03");
-    }
-
-    public virtual Task InitializeAsync()
-    {
-        StartServer();
-        return Task.CompletedTask;
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await base.DisposeAsync();
         await _database.DisposeAsync();
         File.Delete(_keyPath);
     }
-
-    public HttpClient Anonymous() => new() { BaseAddress = BaseAddress };
 
     /// <summary>Registers a new user and returns a client signed in as them.</summary>
     public async Task<TestUser> NewUserAsync(string? displayName = null)
@@ -83,13 +60,6 @@ public class IdentityApp : WebApplicationFactory<Program>, IAsyncLifetime
         var client = Anonymous();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
         return new TestUser(account.Id, email, password, token.AccessToken, client);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

@@ -5,7 +5,7 @@ using Tripmate.Contracts.Identity;
 using Tripmate.Identity.Data;
 using Tripmate.Identity.Tokens;
 using Tripmate.Identity.Users;
-using Tripmate.Outbox;
+using Tripmate.Outbox.EntityFrameworkCore;
 
 namespace Tripmate.Identity.Auth;
 

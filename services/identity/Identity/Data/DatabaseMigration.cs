@@ -1,15 +1,22 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace Tripmate.Identity.Data;
 
 public static class DatabaseMigration
 {
+    /// <summary>Any fixed number: the key of the session lock migrating instances take (pg_advisory_lock).</summary>
+    private const long MigrationLock = 0x7472_6970_6d61_7465; // "tripmate"
+
     /// <summary>
     /// Creates the database if needed and applies the migrations in the repo before the service
-    /// takes traffic. EF Core takes a database lock while migrating, so instances starting
-    /// together wait for each other; the one race it leaves (two creating the database at the
-    /// same moment) and a database not up yet are retried here.
+    /// takes traffic. EF Core's own lock is held per migration transaction, so two instances
+    /// starting together could interleave migrations (one applying the second while the other,
+    /// still believing it pending, applies it again); a session advisory lock held across the whole
+    /// run makes them take turns. The race it leaves (two creating the database at the same
+    /// moment) and a database not up yet are retried here.
     /// </summary>
     public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
@@ -20,7 +27,23 @@ public static class DatabaseMigration
             {
                 await using var scope = app.Services.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
-                await db.Database.MigrateAsync();
+                var creator = db.GetService<IRelationalDatabaseCreator>();
+                if (!await creator.ExistsAsync())
+                {
+                    await creator.CreateAsync();
+                }
+
+                await db.Database.OpenConnectionAsync();
+                try
+                {
+                    await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLock})");
+                    await db.Database.MigrateAsync();
+                }
+                finally
+                {
+                    await db.Database.CloseConnectionAsync(); // ends the session, and with it the lock
+                }
+
                 return;
             }
             catch (Exception e) when (IsWorthRetrying(e) && attempt < 30)

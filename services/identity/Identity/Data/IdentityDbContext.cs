@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Tripmate.Identity.Groups;
 using Tripmate.Identity.Users;
-using Tripmate.Outbox;
+using Tripmate.Outbox.EntityFrameworkCore;
 
 namespace Tripmate.Identity.Data;
 

@@ -14,5 +14,8 @@ public sealed class Group
 
     public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
 
+    /// <summary>The version of the group's latest change (see <see cref="GroupVersions"/>); 1 at creation.</summary>
+    public long Version { get; private set; } = 1;
+
     public List<GroupMember> Members { get; init; } = [];
 }

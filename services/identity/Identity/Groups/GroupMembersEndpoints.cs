@@ -2,7 +2,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Tripmate.Contracts.Identity;
 using Tripmate.Identity.Data;
-using Tripmate.Outbox;
+using Microsoft.Extensions.Options;
+using Tripmate.Outbox.EntityFrameworkCore;
 using Tripmate.ServiceDefaults.Auth;
 using Tripmate.ServiceDefaults.OpenApi;
 using Tripmate.ServiceDefaults.Paging;
@@ -34,11 +35,11 @@ public static class GroupMembersEndpoints
             return TypedResults.NotFound();
         }
 
-        var after = PageCursor.Decode<Guid?>(page.Cursor);
+        var after = page.After<MemberPosition>();
         var members = db.GroupMembers.Where(m => m.GroupId == id);
-        if (after is { } afterId)
+        if (after is not null)
         {
-            members = members.Where(m => m.UserId.CompareTo(afterId) > 0);
+            members = members.Where(m => m.UserId.CompareTo(after.UserId) > 0);
         }
 
         var rows = await members
@@ -48,11 +49,14 @@ public static class GroupMembersEndpoints
             .OrderBy(m => m.UserId)
             .Select(m => new MemberResponse(m.UserId, m.DisplayName, m.Role, m.JoinedAt))
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(Page.FromOverfetch(rows, page.Size, m => (Guid?)m.UserId, m => m));
+        return TypedResults.Ok(Page.From(Slice.FromOverfetch(rows, page.Size, m => new MemberPosition(m.UserId)), m => m));
     }
 
+    private sealed record MemberPosition(Guid UserId);
+
     private static async Task<Results<Created<MemberResponse>, NotFound, ProblemHttpResult>> AddAsync(
-        Guid id, AddMemberRequest request, HttpContext http, IdentityDbContext db, CancellationToken cancellationToken)
+        Guid id, AddMemberRequest request, HttpContext http, IdentityDbContext db, IOptions<GroupOptions> options,
+        CancellationToken cancellationToken)
     {
         var caller = await GroupAccess.FindAsync(db, id, http.User.GetUserId(), cancellationToken);
         if (caller is null)
@@ -79,12 +83,27 @@ public static class GroupMembersEndpoints
                 detail: $"No user has the id {userId}.");
         }
 
+        // The version's row lock also makes the size check exact: no other change of the group runs meanwhile.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await GroupVersions.NextAsync(db, id, cancellationToken) is not { } version)
+        {
+            return TypedResults.NotFound(); // deleted meanwhile
+        }
+
+        var maxMembers = options.Value.MaxMembers;
+        if (await db.GroupMembers.CountAsync(m => m.GroupId == id, cancellationToken) >= maxMembers)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Group is full",
+                detail: $"A group has at most {maxMembers} members.");
+        }
+
         var member = new GroupMember { GroupId = id, UserId = userId, Role = role };
         db.GroupMembers.Add(member);
-        db.AddEvent(new GroupMemberAdded(id, userId, role));
+        db.AddEvent(new GroupMemberAdded(id, userId, role) { Version = version });
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
@@ -125,9 +144,16 @@ public static class GroupMembersEndpoints
             return GroupAccess.Forbidden("Only the owner, or an admin removing a plain member, can remove someone else.");
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await GroupVersions.NextAsync(db, id, cancellationToken) is not { } version)
+        {
+            return TypedResults.NotFound(); // deleted meanwhile
+        }
+
         db.GroupMembers.Remove(target);
-        db.AddEvent(new GroupMemberRemoved(id, userId));
+        db.AddEvent(new GroupMemberRemoved(id, userId) { Version = version });
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return TypedResults.NoContent();
     }
 }

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Tripmate.Contracts.Identity;
 using Tripmate.Identity.Data;
-using Tripmate.Outbox;
+using Tripmate.Outbox.EntityFrameworkCore;
 using Tripmate.ServiceDefaults.Auth;
 using Tripmate.ServiceDefaults.OpenApi;
 using Tripmate.ServiceDefaults.Paging;
@@ -36,8 +36,8 @@ public static class GroupsEndpoints
         };
         group.Members.Add(new GroupMember { GroupId = group.Id, UserId = ownerId, Role = GroupRoles.Owner });
         db.Groups.Add(group);
-        db.AddEvent(new GroupCreated(group.Id, group.Name, group.Description, ownerId));
-        db.AddEvent(new GroupMemberAdded(group.Id, ownerId, GroupRoles.Owner));
+        db.AddEvent(new GroupCreated(group.Id, group.Name, group.Description, ownerId) { Version = group.Version });
+        db.AddEvent(new GroupMemberAdded(group.Id, ownerId, GroupRoles.Owner) { Version = group.Version });
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -57,11 +57,11 @@ public static class GroupsEndpoints
         CancellationToken cancellationToken)
     {
         var callerId = http.User.GetUserId();
-        var after = PageCursor.Decode<Guid?>(page.Cursor);
+        var after = page.After<GroupPosition>();
         var memberships = db.GroupMembers.Where(m => m.UserId == callerId);
-        if (after is { } afterId)
+        if (after is not null)
         {
-            memberships = memberships.Where(m => m.GroupId.CompareTo(afterId) > 0);
+            memberships = memberships.Where(m => m.GroupId.CompareTo(after.GroupId) > 0);
         }
 
         var rows = await memberships
@@ -71,8 +71,11 @@ public static class GroupsEndpoints
             .OrderBy(row => row.Group.Id)
             .AsNoTracking()
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(Page.FromOverfetch(rows, page.Size, row => (Guid?)row.Group.Id, row => GroupResponse.From(row.Group, row.Role)));
+        return TypedResults.Ok(Page.From(
+            Slice.FromOverfetch(rows, page.Size, row => new GroupPosition(row.Group.Id)), row => GroupResponse.From(row.Group, row.Role)));
     }
+
+    private sealed record GroupPosition(Guid GroupId);
 
     private static async Task<Results<Ok<GroupResponse>, NotFound>> GetAsync(
         Guid id, HttpContext http, IdentityDbContext db, CancellationToken cancellationToken)
@@ -104,9 +107,16 @@ public static class GroupsEndpoints
 
         if (db.ChangeTracker.HasChanges())
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (await GroupVersions.NextAsync(db, id, cancellationToken) is not { } version)
+            {
+                return TypedResults.NotFound(); // deleted meanwhile
+            }
+
             group.UpdatedAt = DateTimeOffset.UtcNow;
-            db.AddEvent(new GroupUpdated(group.Id, group.Name, group.Description));
+            db.AddEvent(new GroupUpdated(group.Id, group.Name, group.Description) { Version = version });
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
         return TypedResults.Ok(GroupResponse.From(group, membership.Role));
@@ -126,9 +136,16 @@ public static class GroupsEndpoints
             return GroupAccess.Forbidden("Only the group's owner can delete it.");
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await GroupVersions.NextAsync(db, id, cancellationToken) is not { } version)
+        {
+            return TypedResults.NotFound(); // deleted meanwhile
+        }
+
         db.Groups.Remove(membership.Group);
-        db.AddEvent(new GroupDeleted(id));
+        db.AddEvent(new GroupDeleted(id) { Version = version });
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return TypedResults.NoContent();
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Tripmate.Contracts.Identity;
 using Tripmate.Identity.Data;
 using Tripmate.Identity.Groups;
-using Tripmate.Outbox;
+using Tripmate.Outbox.EntityFrameworkCore;
 using Tripmate.ServiceDefaults.Auth;
 using Tripmate.ServiceDefaults.OpenApi;
 using Tripmate.ServiceDefaults.Paging;
@@ -75,16 +75,16 @@ public static class UsersEndpoints
             return TypedResults.NotFound();
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var memberships = await db.GroupMembers.Where(m => m.UserId == userId).ToListAsync(cancellationToken);
         var ownedGroups = await db.Groups.Where(g => g.OwnerId == userId).ToListAsync(cancellationToken);
-        foreach (var membership in memberships.Where(m => ownedGroups.All(g => g.Id != m.GroupId)))
+        // In group id order, so two deletions sharing groups lock them in the same order (no deadlock).
+        foreach (var membership in memberships.OrderBy(m => m.GroupId))
         {
-            db.AddEvent(new GroupMemberRemoved(membership.GroupId, userId));
-        }
-
-        foreach (var group in ownedGroups)
-        {
-            db.AddEvent(new GroupDeleted(group.Id));
+            var version = await GroupVersions.NextAsync(db, membership.GroupId, cancellationToken) ?? 0;
+            db.AddEvent(ownedGroups.Any(g => g.Id == membership.GroupId)
+                ? new GroupDeleted(membership.GroupId) { Version = version }
+                : new GroupMemberRemoved(membership.GroupId, userId) { Version = version });
         }
 
         db.GroupMembers.RemoveRange(memberships);
@@ -92,6 +92,7 @@ public static class UsersEndpoints
         db.Users.Remove(user);
         db.AddEvent(new UserDeleted(userId));
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return TypedResults.NoContent();
     }
 
@@ -105,7 +106,7 @@ public static class UsersEndpoints
     private static async Task<Ok<Page<PublicProfile>>> SearchAsync(
         [AsParameters] UserSearchQuery search, [AsParameters] PageQuery page, IdentityDbContext db, CancellationToken cancellationToken)
     {
-        var after = PageCursor.Decode<UserCursor>(page.Cursor);
+        var after = page.After<UserCursor>();
         var users = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search.Query))
         {
@@ -119,7 +120,7 @@ public static class UsersEndpoints
         }
 
         var rows = await users.OrderBy(u => u.SearchName).ThenBy(u => u.Id).Take(page.Size + 1).ToListAsync(cancellationToken);
-        return TypedResults.Ok(Page.FromOverfetch(rows, page.Size, u => new UserCursor(u.SearchName, u.Id), PublicProfile.From));
+        return TypedResults.Ok(Page.From(Slice.FromOverfetch(rows, page.Size, u => new UserCursor(u.SearchName, u.Id)), PublicProfile.From));
     }
 
     private sealed record UserCursor(string Name, Guid Id);

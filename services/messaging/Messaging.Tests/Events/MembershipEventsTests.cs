@@ -44,9 +44,9 @@ public sealed class MembershipEventsTests(MessagingApp app, EventPublisher event
         var (owner, member) = (app.NewUser(), app.NewUser());
         var groupId = Guid.CreateVersion7();
 
-        await events.PublishAsync(new GroupMemberAdded(groupId, member.Id, "member"));
+        await events.PublishAsync(new GroupMemberAdded(groupId, member.Id, "member") { Version = 2 });
         await member.WaitForAccessAsync(groupId);
-        await events.PublishAsync(new GroupCreated(groupId, "Late", null, owner.Id));
+        await events.PublishAsync(new GroupCreated(groupId, "Late", null, owner.Id) { Version = 1 });
         await owner.WaitForAccessAsync(groupId);
 
         Assert.Equal(HttpStatusCode.OK, (await member.Client.GetAsync($"/api/conversations/{groupId}")).StatusCode);
@@ -59,11 +59,39 @@ public sealed class MembershipEventsTests(MessagingApp app, EventPublisher event
         var (owner, stays, leaves) = (app.NewUser(), app.NewUser(), app.NewUser());
         var groupId = await events.NewGroupAsync(owner, stays, leaves);
 
-        await events.PublishAsync(new GroupMemberRemoved(groupId, leaves.Id));
+        await events.PublishAsync(new GroupMemberRemoved(groupId, leaves.Id) { Version = 4 });
 
         await leaves.WaitForAccessAsync(groupId, member: false);
         Assert.DoesNotContain((await leaves.GetPageAsync<ConversationSummaryDto>("/api/conversations")).Items, c => c.Id == groupId);
         await stays.SendAsync(groupId, "still here");
+    }
+
+    /// <summary>Acceptance 3 (platform): the add of an earlier version, arriving after the removal, must not resurrect the member.</summary>
+    [Fact]
+    public async Task A_removal_followed_by_a_late_add_of_an_older_version_leaves_the_member_out()
+    {
+        var (owner, traveller) = (app.NewUser(), app.NewUser());
+        var groupId = await events.NewGroupAsync(owner, traveller);
+        var lateAdd = new GroupMemberAdded(groupId, traveller.Id, "member") { Version = 2, EventId = Guid.NewGuid() };
+
+        await events.PublishAsync(new GroupMemberRemoved(groupId, traveller.Id) { Version = 3 });
+        await traveller.WaitForAccessAsync(groupId, member: false);
+        await events.PublishAsync(lateAdd);
+        var marker = await events.NewGroupAsync(owner, traveller);
+
+        // The marker went through the same consumer after the late add; a few more seconds cover
+        // the consumer's concurrency, and the member must stay out all along.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(2);
+        do
+        {
+            await (await traveller.Client.GetAsync($"/api/conversations/{groupId}")).AssertProblemAsync(HttpStatusCode.NotFound);
+            await Task.Delay(200);
+        }
+        while (DateTime.UtcNow < deadline);
+        Assert.DoesNotContain((await traveller.GetPageAsync<ConversationSummaryDto>("/api/conversations")).Items, c => c.Id == groupId);
+        var notified = await traveller.NotificationsAsync();
+        Assert.Contains(notified.Items, n => n.Data["groupId"] == marker.ToString());
+        Assert.Single(notified.Items, n => n.Data["groupId"] == groupId.ToString()); // the first add's, not the late one's
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class RedeliveryTests(MessagingApp app, EventPublisher events) : I
     {
         var (owner, member) = (app.NewUser(), app.NewUser());
         var groupId = await events.NewGroupAsync(owner);
-        var added = new GroupMemberAdded(groupId, member.Id, "member");
+        var added = new GroupMemberAdded(groupId, member.Id, "member") { Version = 2 };
 
         await events.PublishAsync(added);
         await events.PublishAsync(added);
@@ -63,8 +63,8 @@ public sealed class RedeliveryTests(MessagingApp app, EventPublisher events) : I
         var (owner, member) = (app.NewUser(), app.NewUser());
         var groupId = await events.NewGroupAsync(owner, member);
         await member.WaitForNotificationsAsync(items => items.Count == 1, "the added member's notification");
-        var removed = new GroupMemberRemoved(groupId, member.Id);
-        var deleted = new GroupDeleted(groupId);
+        var removed = new GroupMemberRemoved(groupId, member.Id) { Version = 3 };
+        var deleted = new GroupDeleted(groupId) { Version = 4 };
         var userDeleted = new UserDeleted(member.Id);
 
         foreach (var once in new Tripmate.Contracts.IntegrationEvent[] { removed, removed, deleted, deleted, userDeleted, userDeleted })

@@ -1,10 +1,6 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
-using System.Text.Json;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Tripmate.Testing;
@@ -15,7 +11,7 @@ namespace Tripmate.Messaging.Tests.Infrastructure;
 /// The messaging service on real Kestrel, the real RabbitMQ and its embedded SQLite store in a
 /// directory of its own. One per test class; every test makes its own users and groups.
 /// </summary>
-public class MessagingApp : WebApplicationFactory<Program>, IAsyncLifetime
+public class MessagingApp : ServiceApp<Program>
 {
     private readonly MessagingStoreDirectory _store;
     private readonly bool _ownsStore;
@@ -29,13 +25,16 @@ public class MessagingApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         _store = store;
         _ownsStore = ownsStore;
-        Port = FreePort();
-        UseKestrel(Port);
+        With("ConnectionStrings:RabbitMq", TestServers.RabbitMq);
+        With("Messaging:Store", "Embedded");
+        With("Messaging:DataDirectory", _store.Path);
+        With("MessageBus:QueuePrefix", _store.QueuePrefix);
+        With("Auth:Issuer", TestTokens.Issuer);
+        With("Auth:Audience", TestTokens.Audience);
+        With("Notifications:HeartbeatInterval", HeartbeatInterval.ToString());
+        With("Messaging:BucketSize", BucketSize.ToString());
+        With("Notifications:MaxStreamsPerUser", MaxStreamsPerUser.ToString());
     }
-
-    public int Port { get; }
-
-    public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 
     /// <summary>Tiny time buckets, so a conversation of a few messages already spans several and paging crosses them.</summary>
     public static readonly TimeSpan BucketSize = TimeSpan.FromMilliseconds(5);
@@ -45,17 +44,10 @@ public class MessagingApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Short, so heartbeat tests need not wait 15 s.</summary>
     public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>Tokens are checked against the test key instead of keys fetched from identity.</summary>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:RabbitMq", TestServers.RabbitMq);
-        builder.UseSetting("Messaging:DataDirectory", _store.Path);
-        builder.UseSetting("MessageBus:QueuePrefix", _store.EndpointPrefix);
-        builder.UseSetting("Auth:Issuer", TestTokens.Issuer);
-        builder.UseSetting("Auth:Audience", TestTokens.Audience);
-        builder.UseSetting("Notifications:HeartbeatInterval", HeartbeatInterval.ToString());
-        builder.UseSetting("Messaging:BucketSize", BucketSize.ToString());
-        builder.UseSetting("Notifications:MaxStreamsPerUser", MaxStreamsPerUser.ToString());
+        base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services => services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
         {
             options.Authority = null;
@@ -63,28 +55,15 @@ public class MessagingApp : WebApplicationFactory<Program>, IAsyncLifetime
         }));
     }
 
-    /// <summary>
-    /// Returns once the bus's queues are bound: the bus starts in the background, and an event
-    /// published before that would find no queue and be dropped by the broker.
-    /// </summary>
-    public virtual async Task InitializeAsync()
+    protected override Task DisposeResourcesAsync()
     {
-        StartServer();
-        await Eventually.WaitForAsync(
-            async () => JsonDocument.Parse(await Anonymous().GetStringAsync("/health/ready")).RootElement.GetProperty("status").GetString(),
-            status => status == "Healthy", TimeSpan.FromSeconds(60), "the service, its store and its bus to be healthy");
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await base.DisposeAsync();
         if (_ownsStore)
         {
             _store.Dispose();
         }
-    }
 
-    public HttpClient Anonymous() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        return Task.CompletedTask;
+    }
 
     /// <summary>A client signed in as this user (users exist for messaging as soon as a token names them).</summary>
     public HttpClient ClientFor(Guid userId)
@@ -99,13 +78,6 @@ public class MessagingApp : WebApplicationFactory<Program>, IAsyncLifetime
         var id = Guid.CreateVersion7();
         return new TestUser(id, ClientFor(id));
     }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 public sealed record TestUser(Guid Id, HttpClient Client);
@@ -115,7 +87,7 @@ public sealed class MessagingStoreDirectory : IDisposable
 {
     public string Path { get; } = Directory.CreateTempSubdirectory("tripmate-messaging-").FullName;
 
-    public string EndpointPrefix { get; } = $"messaging-test-{Guid.NewGuid().ToString("N")[..12]}";
+    public string QueuePrefix { get; } = $"messaging-test-{Guid.NewGuid().ToString("N")[..12]}";
 
     public void Dispose()
     {

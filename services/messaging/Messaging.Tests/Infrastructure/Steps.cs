@@ -57,15 +57,18 @@ public static class Steps
             EventTimeout,
             $"user {user.Id} {(member ? "to join" : "to leave")} conversation {conversationId}");
 
-    /// <summary>A group made the way identity announces it: created, then each member added.</summary>
+    /// <summary>
+    /// A group made the way identity announces it: created with its owner (version 1), then each
+    /// member added (versions 2, 3, ...: the next change of the group is <c>members.Length + 2</c>).
+    /// </summary>
     public static async Task<Guid> NewGroupAsync(this EventPublisher events, TestUser owner, params TestUser[] members)
     {
         var groupId = Guid.CreateVersion7();
-        await events.PublishAsync(new GroupCreated(groupId, $"Trip {groupId:N}", null, owner.Id));
-        await events.PublishAsync(new GroupMemberAdded(groupId, owner.Id, "owner"));
-        foreach (var member in members)
+        await events.PublishAsync(new GroupCreated(groupId, $"Trip {groupId:N}", null, owner.Id) { Version = 1 });
+        await events.PublishAsync(new GroupMemberAdded(groupId, owner.Id, "owner") { Version = 1 });
+        for (var i = 0; i < members.Length; i++)
         {
-            await events.PublishAsync(new GroupMemberAdded(groupId, member.Id, "member"));
+            await events.PublishAsync(new GroupMemberAdded(groupId, members[i].Id, "member") { Version = i + 2 });
         }
 
         foreach (var user in members.Prepend(owner))

@@ -72,7 +72,7 @@ public sealed class SendAndReadTests(MessagingApp app) : IClassFixture<Messaging
             page = await bob.GetPageAsync<MessageDto>(url);
             Assert.True(page.Items.Count <= 10);
             seen.AddRange(page.Items);
-            url = $"/api/conversations/{conversation.Id}/messages?limit=10&before={page.NextCursor}";
+            url = $"/api/conversations/{conversation.Id}/messages?limit=10&cursor={page.NextCursor}";
         }
         while (page.NextCursor is not null);
 
@@ -91,10 +91,15 @@ public sealed class SendAndReadTests(MessagingApp app) : IClassFixture<Messaging
 
         await (await ada.Client.GetAsync($"{url}?limit=0")).AssertValidationProblemAsync("limit");
         await (await ada.Client.GetAsync($"{url}?limit=101")).AssertValidationProblemAsync("limit");
-        await (await ada.Client.GetAsync($"{url}?before=garbage")).AssertValidationProblemAsync("before");
+        await (await ada.Client.GetAsync($"{url}?cursor=garbage")).AssertValidationProblemAsync("cursor");
         // A well-formed cursor holding an id that is no message position.
         var foreign = Convert.ToBase64String(Encoding.UTF8.GetBytes($"\"{Guid.NewGuid()}\"")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        await (await ada.Client.GetAsync($"{url}?before={foreign}")).AssertValidationProblemAsync("before");
+        await (await ada.Client.GetAsync($"{url}?cursor={foreign}")).AssertValidationProblemAsync("cursor");
+        // A message position whose id is not time-based, and another list's cursor.
+        var notTimeBased = Tripmate.ServiceDefaults.Paging.PageCursor.Encode(new Tripmate.Messaging.Store.MessagePosition(Guid.NewGuid()));
+        await (await ada.Client.GetAsync($"{url}?cursor={notTimeBased}")).AssertValidationProblemAsync("cursor");
+        var inboxCursor = Tripmate.ServiceDefaults.Paging.PageCursor.Encode(new Tripmate.Messaging.Store.InboxPosition(1, Guid.NewGuid()));
+        await (await ada.Client.GetAsync($"{url}?cursor={inboxCursor}")).AssertValidationProblemAsync("cursor");
         Assert.Equal(HttpStatusCode.OK, (await ada.Client.GetAsync($"{url}?limit=100")).StatusCode);
     }
 

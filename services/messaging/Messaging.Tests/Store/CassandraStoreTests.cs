@@ -2,6 +2,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Tripmate.Messaging.Store;
 using Tripmate.Messaging.Store.Cassandra;
+using Tripmate.Outbox;
+using Tripmate.Outbox.Cassandra;
+using Tripmate.ServiceDefaults.Messaging;
 
 namespace Tripmate.Messaging.Tests.Store;
 
@@ -25,9 +28,11 @@ public sealed class CassandraStoreTests : MessagingStoreContract
         var inbox = new CassandraInbox(database);
         var wrapped = Options.Create(options);
         return new StoreSet(
-            new CassandraConversationStore(database, inbox, Clock),
+            new CassandraConversationStore(database, inbox, new CassandraMemberships(database), Clock),
             new CassandraMessageStore(database, inbox, wrapped),
-            new CassandraNotificationStore(database, wrapped));
+            new CassandraNotificationStore(database, wrapped),
+            new CassandraOutboxStore(database, Clock),
+            new CassandraProcessedEvents(database, Options.Create(new MessageBusOptions())));
     }
 
     /// <summary>Cassandra's TTLs run on the server's clock: nothing to move, the test waits for expiry.</summary>
@@ -44,7 +49,7 @@ public sealed class CassandraStoreTests : MessagingStoreContract
             {
                 var options = new CassandraOptions { Keyspace = "tripmate_messaging_tests" };
                 options.ContactPoints = ContactPoints!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                var database = new CassandraDatabase(Options.Create(options), NullLogger<CassandraDatabase>.Instance);
+                var database = new CassandraDatabase(Options.Create(options), new OutboxSignal(), NullLogger<CassandraDatabase>.Instance);
                 await database.InitializeAsync(CancellationToken.None);
                 _database = database;
             }

@@ -29,14 +29,14 @@ public abstract partial class MessagingStoreContract
         var (owner, joiner) = (Guid.NewGuid(), Guid.NewGuid());
         var conversation = await NewConversationAsync(owner);
 
-        await Conversations.AddMemberAsync(conversation, joiner, Ct);
-        await Conversations.AddMemberAsync(conversation, joiner, Ct);
+        Assert.True(await Conversations.AddMemberAsync(conversation, joiner, 1, Ct));
+        Assert.False(await Conversations.AddMemberAsync(conversation, joiner, 1, Ct));
         Assert.True(await Conversations.IsMemberAsync(conversation, joiner, Ct));
         Assert.Equal(2, (await Conversations.GetMemberIdsAsync(conversation, Ct)).Count);
         Assert.NotNull(await InboxEntryAsync(joiner, conversation));
 
-        await Conversations.RemoveMemberAsync(conversation, joiner, Ct);
-        await Conversations.RemoveMemberAsync(conversation, joiner, Ct);
+        Assert.True(await Conversations.RemoveMemberAsync(conversation, joiner, 2, Ct));
+        Assert.False(await Conversations.RemoveMemberAsync(conversation, joiner, 2, Ct));
         Assert.False(await Conversations.IsMemberAsync(conversation, joiner, Ct));
         Assert.Equal([owner], await Conversations.GetMemberIdsAsync(conversation, Ct));
         Assert.Null(await InboxEntryAsync(joiner, conversation));
@@ -51,7 +51,7 @@ public abstract partial class MessagingStoreContract
         await StartAsync();
         var missing = Guid.NewGuid();
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => Conversations.AddMemberAsync(missing, Guid.NewGuid(), Ct));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Conversations.AddMemberAsync(missing, Guid.NewGuid(), 1, Ct));
         Assert.Empty(await Conversations.GetMemberIdsAsync(missing, Ct));
     }
 
@@ -63,7 +63,7 @@ public abstract partial class MessagingStoreContract
         var conversation = await NewConversationAsync(owner);
         var latest = await SendAsync(conversation, owner, T0.AddSeconds(1));
 
-        await Conversations.AddMemberAsync(conversation, joiner, Ct);
+        await Conversations.AddMemberAsync(conversation, joiner, 1, Ct);
 
         var entry = await InboxEntryAsync(joiner, conversation);
         Assert.Equal((latest.Id, 0L), (entry?.LastMessage?.MessageId, entry?.UnreadCount));

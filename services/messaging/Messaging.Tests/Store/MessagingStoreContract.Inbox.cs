@@ -1,3 +1,4 @@
+using Tripmate.Messaging.Store;
 namespace Tripmate.Messaging.Tests.Store;
 
 public abstract partial class MessagingStoreContract
@@ -16,6 +17,7 @@ public abstract partial class MessagingStoreContract
         await SendAsync(mine, me, T0.AddSeconds(3));
 
         var (items, after) = await Conversations.GetInboxAsync(me, null, 10, Ct);
+
 
         Assert.Equal([busy, mine, quiet], items.Select(e => e.ConversationId));
         Assert.Equal([2L, 0L, 1L], items.Select(e => e.UnreadCount));
@@ -39,14 +41,14 @@ public abstract partial class MessagingStoreContract
         }
 
         var seen = new List<Guid>();
-        string? after = null;
+        InboxPosition? after = null;
         do
         {
             var page = await Conversations.GetInboxAsync(me, after, 2, Ct);
             Assert.True(page.Items.Count <= 2);
             Assert.All(page.Items, e => Assert.DoesNotContain(e.ConversationId, seen));
             seen.AddRange(page.Items.Select(e => e.ConversationId));
-            after = page.After;
+            after = page.Next;
         }
         while (after is not null);
 
@@ -81,10 +83,10 @@ public abstract partial class MessagingStoreContract
         await SendAsync(conversation, me, T0.AddSeconds(1), "late arrival of an older one");
         Assert.Equal("newest", (await InboxEntryAsync(me, conversation))?.LastMessage?.Text);
 
-        await Messages.EditAsync(conversation, newest.Id, "newest, edited", T0.AddSeconds(6), Ct);
+        await Messages.EditAsync(conversation, newest.Id, "newest, edited", T0.AddSeconds(6), [], Ct);
         Assert.Equal("newest, edited", (await InboxEntryAsync(me, conversation))?.LastMessage?.Text);
 
-        await Messages.DeleteAsync(conversation, newest.Id, T0.AddSeconds(7), Ct);
+        await Messages.DeleteAsync(conversation, newest.Id, T0.AddSeconds(7), [], Ct);
         var preview = (await InboxEntryAsync(friend, conversation))?.LastMessage;
         Assert.Equal((newest.Id, ""), (preview?.MessageId, preview?.Text));
     }

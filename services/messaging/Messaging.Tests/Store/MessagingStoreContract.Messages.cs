@@ -12,12 +12,12 @@ public abstract partial class MessagingStoreContract
         var conversation = await NewConversationAsync(alice, bob);
         var first = await SendAsync(conversation, alice, T0.AddSeconds(1));
         var withFiles = NewMessage(conversation, bob, T0.AddSeconds(2)) with { AttachmentFileIds = [Guid.NewGuid(), Guid.NewGuid()] };
-        await Messages.AppendAsync(withFiles, [alice, bob], Ct);
+        await Messages.AppendAsync(withFiles, [alice, bob], [], Ct);
 
         var page = await Messages.ReadAsync(conversation, null, 10, Ct);
 
         Assert.Equal([withFiles.Id, first.Id], page.Items.Select(m => m.Id));
-        Assert.Null(page.Before);
+        Assert.Null(page.Next);
         var read = page.Items[0];
         Assert.Equal((withFiles.ConversationId, withFiles.SenderId, withFiles.Text, withFiles.SentAt), (read.ConversationId, read.SenderId, read.Text, read.SentAt));
         Assert.Equal(withFiles.AttachmentFileIds, read.AttachmentFileIds);
@@ -77,10 +77,10 @@ public abstract partial class MessagingStoreContract
         var middle = await SendAsync(conversation, sender, T0 + BucketSize * 2);
         await SendAsync(conversation, sender, T0 + BucketSize * 2 + TimeSpan.FromMilliseconds(1));
 
-        var page = await Messages.ReadAsync(conversation, middle.Id, 10, Ct);
+        var page = await Messages.ReadAsync(conversation, new MessagePosition(middle.Id), 10, Ct);
 
         Assert.Equal([old.Id], page.Items.Select(m => m.Id));
-        Assert.Null(page.Before);
+        Assert.Null(page.Next);
         Assert.Empty((await Messages.ReadAsync(Guid.NewGuid(), null, 10, Ct)).Items);
     }
 
@@ -92,7 +92,7 @@ public abstract partial class MessagingStoreContract
         var conversation = await NewConversationAsync(alice, bob);
         var message = await SendAsync(conversation, alice, T0.AddSeconds(1));
 
-        await Messages.AppendAsync(message with { Text = "a retry" }, [alice, bob], Ct);
+        await Messages.AppendAsync(message with { Text = "a retry" }, [alice, bob], [], Ct);
 
         Assert.Equal([message.Text], (await ReadAllAsync(conversation, 10)).Select(m => m.Text));
         Assert.Equal(1, (await InboxEntryAsync(bob, conversation))?.UnreadCount);
@@ -106,12 +106,12 @@ public abstract partial class MessagingStoreContract
         var conversation = await NewConversationAsync(sender);
         var message = await SendAsync(conversation, sender, T0);
 
-        Assert.True(await Messages.EditAsync(conversation, message.Id, "corrected", T0.AddMinutes(1), Ct));
+        Assert.True(await Messages.EditAsync(conversation, message.Id, "corrected", T0.AddMinutes(1), [], Ct));
 
         var read = await Messages.FindAsync(conversation, message.Id, Ct);
         Assert.Equal(("corrected", T0.AddMinutes(1)), (read?.Text, read?.EditedAt));
-        Assert.False(await Messages.EditAsync(conversation, TimeUuid.NewId(T0), "nothing there", T0, Ct));
-        Assert.False(await Messages.EditAsync(Guid.NewGuid(), message.Id, "wrong conversation", T0, Ct));
+        Assert.False(await Messages.EditAsync(conversation, TimeUuid.NewId(T0), "nothing there", T0, [], Ct));
+        Assert.False(await Messages.EditAsync(Guid.NewGuid(), message.Id, "wrong conversation", T0, [], Ct));
     }
 
     [SkippableFact]
@@ -124,16 +124,16 @@ public abstract partial class MessagingStoreContract
         var deleted = await SendAsync(conversation, sender, T0.AddSeconds(1));
         var after = await SendAsync(conversation, sender, T0.AddSeconds(2));
 
-        Assert.True(await Messages.DeleteAsync(conversation, deleted.Id, T0.AddMinutes(1), Ct));
+        Assert.True(await Messages.DeleteAsync(conversation, deleted.Id, T0.AddMinutes(1), [], Ct));
 
         var read = await ReadAllAsync(conversation, 10);
         Assert.Equal([after.Id, deleted.Id, before.Id], read.Select(m => m.Id));
         Assert.True(read[1].IsDeleted);
         Assert.Equal((null, T0.AddMinutes(1)), (read[1].Text, read[1].DeletedAt));
         Assert.Equal(after.Text, read[0].Text);
-        Assert.False(await Messages.EditAsync(conversation, deleted.Id, "back from the dead", T0.AddMinutes(2), Ct));
+        Assert.False(await Messages.EditAsync(conversation, deleted.Id, "back from the dead", T0.AddMinutes(2), [], Ct));
         Assert.Null((await Messages.FindAsync(conversation, deleted.Id, Ct))?.Text);
-        Assert.False(await Messages.DeleteAsync(conversation, TimeUuid.NewId(T0), T0, Ct));
+        Assert.False(await Messages.DeleteAsync(conversation, TimeUuid.NewId(T0), T0, [], Ct));
     }
 
     [SkippableFact]
@@ -153,7 +153,7 @@ public abstract partial class MessagingStoreContract
             {
                 // Same instants across senders, spread over buckets: collisions in time and bucket on purpose.
                 var message = NewMessage(conversation, sender, T0 + BucketSize * (i % 3) + TimeSpan.FromMilliseconds(i));
-                await Messages.AppendAsync(message, members, Ct);
+                await Messages.AppendAsync(message, members, [], Ct);
                 ids.Add(message.Id);
             }
             return ids;

@@ -14,7 +14,7 @@ public abstract partial class MessagingStoreContract
         for (var i = 0; i < count; i++)
         {
             var notification = NewNotification(userId, T0.AddSeconds(i), $"number {i}");
-            Assert.True(await Notifications.AddAsync(notification, Ct));
+            Assert.True(await Notifications.AddAsync(notification, [], Ct));
             added.Add(notification);
         }
         return added;
@@ -27,9 +27,9 @@ public abstract partial class MessagingStoreContract
         var user = Guid.NewGuid();
         var notification = NewNotification(user, T0);
 
-        Assert.True(await Notifications.AddAsync(notification, Ct));
+        Assert.True(await Notifications.AddAsync(notification, [], Ct));
         Assert.True(await Notifications.MarkReadAsync(user, notification.Id, Ct));
-        Assert.False(await Notifications.AddAsync(notification with { Text = "redelivered" }, Ct));
+        Assert.False(await Notifications.AddAsync(notification with { Text = "redelivered" }, [], Ct));
 
         var stored = Assert.Single((await Notifications.ListAsync(user, false, null, 10, Ct)).Items);
         Assert.Equal(notification with { IsRead = true }, stored with { Data = notification.Data });
@@ -45,11 +45,11 @@ public abstract partial class MessagingStoreContract
         await AddNotificationsAsync(Guid.NewGuid(), 2);
 
         var first = await Notifications.ListAsync(user, false, null, 3, Ct);
-        var second = await Notifications.ListAsync(user, false, first.Before, 3, Ct);
+        var second = await Notifications.ListAsync(user, false, first.Next, 3, Ct);
 
         Assert.Equal(added.Select(n => n.Id).Reverse(), first.Items.Concat(second.Items).Select(n => n.Id));
-        Assert.NotNull(first.Before);
-        Assert.Null(second.Before);
+        Assert.NotNull(first.Next);
+        Assert.Null(second.Next);
     }
 
     [SkippableFact]
@@ -66,7 +66,7 @@ public abstract partial class MessagingStoreContract
         Assert.Equal(3, await Notifications.CountUnreadAsync(user, Ct));
         var unread = await Notifications.ListAsync(user, true, null, 2, Ct);
         Assert.Equal([added[3].Id, added[2].Id], unread.Items.Select(n => n.Id));
-        var rest = await Notifications.ListAsync(user, true, unread.Before, 2, Ct);
+        var rest = await Notifications.ListAsync(user, true, unread.Next, 2, Ct);
         Assert.Equal([added[0].Id], rest.Items.Select(n => n.Id));
         Assert.True((await Notifications.ListAsync(user, false, null, 10, Ct)).Items.Single(n => n.Id == added[1].Id).IsRead);
 
@@ -97,7 +97,7 @@ public abstract partial class MessagingStoreContract
         await StartAsync(options);
         var user = Guid.NewGuid();
         var notification = NewNotification(user, T0);
-        await Notifications.AddAsync(notification, Ct);
+        await Notifications.AddAsync(notification, [], Ct);
         Assert.Equal(1, await Notifications.CountUnreadAsync(user, Ct));
 
         LetTimePass(TimeSpan.FromSeconds(6));

@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Time.Testing;
 using Tripmate.Messaging.Store;
+using Tripmate.Outbox;
+using Tripmate.ServiceDefaults.Messaging;
 
 namespace Tripmate.Messaging.Tests.Store;
 
@@ -14,13 +17,17 @@ public abstract partial class MessagingStoreContract
     /// <summary>Times are whole milliseconds: both stores keep that precision.</summary>
     protected static readonly DateTimeOffset T0 = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
 
-    protected ManualClock Clock { get; } = new(T0);
+    protected FakeTimeProvider Clock { get; } = new(T0);
 
     protected IConversationStore Conversations { get; private set; } = null!;
 
     protected IMessageStore Messages { get; private set; } = null!;
 
     protected INotificationStore Notifications { get; private set; } = null!;
+
+    protected IOutboxStore Outbox { get; private set; } = null!;
+
+    protected IProcessedEventStore ProcessedEvents { get; private set; } = null!;
 
     /// <summary>Opens the backend's stores with these options (or skips the test when the backend is not available).</summary>
     protected abstract Task<StoreSet> OpenAsync(MessagingStoreOptions options);
@@ -32,7 +39,7 @@ public abstract partial class MessagingStoreContract
 
     protected async Task StartAsync(MessagingStoreOptions? options = null)
     {
-        (Conversations, Messages, Notifications) = await OpenAsync(options ?? DefaultOptions());
+        (Conversations, Messages, Notifications, Outbox, ProcessedEvents) = await OpenAsync(options ?? DefaultOptions());
     }
 
     protected async Task<Guid> NewConversationAsync(params Guid[] members)
@@ -48,14 +55,14 @@ public abstract partial class MessagingStoreContract
     protected async Task<Message> SendAsync(Guid conversationId, Guid senderId, DateTimeOffset at, string? text = null)
     {
         var message = NewMessage(conversationId, senderId, at, text);
-        await Messages.AppendAsync(message, await Conversations.GetMemberIdsAsync(conversationId, Ct), Ct);
+        await Messages.AppendAsync(message, await Conversations.GetMemberIdsAsync(conversationId, Ct), [], Ct);
         return message;
     }
 
     protected async Task<List<Message>> ReadAllAsync(Guid conversationId, int pageSize)
     {
         var all = new List<Message>();
-        Guid? before = null;
+        MessagePosition? before = null;
         do
         {
             var page = await Messages.ReadAsync(conversationId, before, pageSize, Ct);
@@ -63,7 +70,7 @@ public abstract partial class MessagingStoreContract
             // Fails at the first repeat, so a cursor that does not move on cannot loop forever.
             Assert.All(page.Items, m => Assert.DoesNotContain(all, seen => seen.Id == m.Id));
             all.AddRange(page.Items);
-            before = page.Before;
+            before = page.Next;
         }
         while (before is not null);
         return all;
@@ -71,7 +78,7 @@ public abstract partial class MessagingStoreContract
 
     protected async Task<InboxEntry?> InboxEntryAsync(Guid userId, Guid conversationId)
     {
-        var (items, _) = await Conversations.GetInboxAsync(userId, null, 100, Ct);
-        return items.SingleOrDefault(e => e.ConversationId == conversationId);
+        var inbox = await Conversations.GetInboxAsync(userId, null, 100, Ct);
+        return inbox.Items.SingleOrDefault(e => e.ConversationId == conversationId);
     }
 }

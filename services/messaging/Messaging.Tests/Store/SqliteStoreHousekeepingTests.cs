@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.Options;
 using Tripmate.Messaging.Store;
 using Tripmate.Messaging.Store.Sqlite;
@@ -8,11 +9,11 @@ namespace Tripmate.Messaging.Tests.Store;
 public sealed class SqliteStoreHousekeepingTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("tripmate-messaging-").FullName;
-    private readonly ManualClock _clock = new(DateTimeOffset.UtcNow);
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
     private readonly SqliteDatabase _database;
 
     public SqliteStoreHousekeepingTests() =>
-        _database = new SqliteDatabase(Path.Combine(_directory, SqliteDatabase.FileName), _clock);
+        _database = new SqliteDatabase(Path.Combine(_directory, SqliteDatabase.FileName), _clock, new Tripmate.Outbox.OutboxSignal());
 
     [Fact]
     public async Task Expired_notifications_and_idempotency_keys_are_purged_by_a_later_write()
@@ -22,11 +23,11 @@ public sealed class SqliteStoreHousekeepingTests : IDisposable
         var notifications = new SqliteNotificationStore(_database, options);
         var messages = new SqliteMessageStore(_database, options);
         var user = Guid.NewGuid();
-        await notifications.AddAsync(new Notification(user, TimeUuid.NewId(_clock.GetUtcNow()), "t", "old", new Dictionary<string, string>(), _clock.GetUtcNow()), default);
+        await notifications.AddAsync(new Notification(user, TimeUuid.NewId(_clock.GetUtcNow()), "t", "old", new Dictionary<string, string>(), _clock.GetUtcNow()), [], default);
         await messages.ClaimIdempotencyKeyAsync(user, "old", TimeUuid.NewId(_clock.GetUtcNow()), default);
 
         _clock.Advance(TimeSpan.FromHours(2));
-        await notifications.AddAsync(new Notification(user, TimeUuid.NewId(_clock.GetUtcNow()), "t", "new", new Dictionary<string, string>(), _clock.GetUtcNow()), default);
+        await notifications.AddAsync(new Notification(user, TimeUuid.NewId(_clock.GetUtcNow()), "t", "new", new Dictionary<string, string>(), _clock.GetUtcNow()), [], default);
 
         Assert.Equal(1L, await CountAsync("SELECT count(*) FROM notifications"));
         Assert.Equal(0L, await CountAsync("SELECT count(*) FROM idempotency_keys"));

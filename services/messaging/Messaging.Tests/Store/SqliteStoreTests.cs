@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Options;
 using Tripmate.Messaging.Store;
 using Tripmate.Messaging.Store.Sqlite;
+using Tripmate.Outbox;
+using Tripmate.Outbox.Sqlite;
+using Tripmate.ServiceDefaults.Messaging;
 
 namespace Tripmate.Messaging.Tests.Store;
 
@@ -12,14 +15,16 @@ public sealed class SqliteStoreTests : MessagingStoreContract, IDisposable
 
     protected override async Task<StoreSet> OpenAsync(MessagingStoreOptions options)
     {
-        var database = new SqliteDatabase(Path.Combine(_directory, SqliteDatabase.FileName), Clock);
+        var database = new SqliteDatabase(Path.Combine(_directory, SqliteDatabase.FileName), Clock, new OutboxSignal());
         _databases.Add(database);
         await database.InitializeAsync(Ct);
         var wrapped = Options.Create(options);
         return new StoreSet(
             new SqliteConversationStore(database),
             new SqliteMessageStore(database, wrapped),
-            new SqliteNotificationStore(database, wrapped));
+            new SqliteNotificationStore(database, wrapped),
+            new SqliteOutboxStore(database, Clock),
+            new SqliteProcessedEvents(database, Clock, Options.Create(new MessageBusOptions())));
     }
 
     public void Dispose()

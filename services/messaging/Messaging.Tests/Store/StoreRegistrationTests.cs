@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Tripmate.Messaging.Store;
 using Tripmate.Messaging.Store.Cassandra;
@@ -10,17 +11,15 @@ using Tripmate.Messaging.Store.Sqlite;
 
 namespace Tripmate.Messaging.Tests.Store;
 
-/// <summary>Which store the service picks, and what its readiness check says about it.</summary>
+/// <summary>Which store the service runs on (always the one <c>Messaging:Store</c> names), and what its readiness check says about it.</summary>
 public sealed class StoreRegistrationTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("tripmate-messaging-").FullName;
 
-    private readonly CapturedLogs _logs = new();
-
-    private WebApplication Build(Dictionary<string, string?> settings)
+    private WebApplication Build(Dictionary<string, string?> settings, string environment = "Testing")
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = _directory });
-        builder.Logging.AddProvider(_logs);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment, ContentRootPath = _directory });
+        builder.Logging.AddFakeLogging();
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddHealthChecks();
@@ -29,9 +28,9 @@ public sealed class StoreRegistrationTests : IDisposable
     }
 
     [Fact]
-    public async Task Without_contact_points_the_embedded_store_is_created_under_the_data_directory_and_reported_ready()
+    public async Task The_embedded_store_is_created_under_the_data_directory_and_reported_ready()
     {
-        await using var app = Build(new() { ["Messaging:DataDirectory"] = "store-data" });
+        await using var app = Build(new() { ["Messaging:Store"] = "Embedded", ["Messaging:DataDirectory"] = "store-data" });
 
         await app.InitializeMessagingStoreAsync();
 
@@ -42,17 +41,19 @@ public sealed class StoreRegistrationTests : IDisposable
         Assert.Equal(HealthStatus.Healthy, entry.Status);
         Assert.Equal(("sqlite", expectedPath), (entry.Data["store"], entry.Data["path"]));
         Assert.Contains(expectedPath, entry.Description);
-        Assert.Contains(_logs.Entries, log => log.Level == LogLevel.Warning && log.Message.Contains("no Cassandra contact points") && log.Message.Contains(expectedPath));
+        Assert.Contains(app.Services.GetFakeLogCollector().GetSnapshot(),
+            log => log.Level == LogLevel.Warning && log.Message.Contains("Messaging:Store is Embedded") && log.Message.Contains(expectedPath));
     }
 
     [Theory]
     [InlineData("Cassandra:ContactPoints", "10.0.0.1, 10.0.0.2:9043")]
     [InlineData("CASSANDRA_CONTACT_POINTS", "10.0.0.1,10.0.0.2:9043")]
     [InlineData("Cassandra:ContactPoints:0", "10.0.0.1")]
-    public async Task Contact_points_choose_cassandra_and_the_health_check_names_them(string key, string value)
+    public async Task Cassandra_takes_its_contact_points_from_either_setting_and_the_health_check_names_them(string key, string value)
     {
         await using var app = Build(new()
         {
+            ["Messaging:Store"] = "cassandra",
             [key] = value,
             ["Cassandra:ContactPoints:1"] = key.EndsWith(":0") ? "10.0.0.2:9043" : null,
             ["Cassandra:ReplicationStrategy"] = "NetworkTopologyStrategy",
@@ -68,6 +69,37 @@ public sealed class StoreRegistrationTests : IDisposable
         var entry = (await app.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync()).Entries[StoreServiceExtensions.HealthCheckName];
         Assert.Equal(HealthStatus.Unhealthy, entry.Status); // not connected: InitializeMessagingStoreAsync was not called
         Assert.Equal(("cassandra", "10.0.0.1,10.0.0.2:9043"), (entry.Data["store"], entry.Data["contactPoints"]));
+    }
+
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Development")]
+    [InlineData("Testing")]
+    public void Without_a_store_choice_the_service_does_not_start_and_says_which_setting_is_missing(string environment)
+    {
+        // Contact points alone used to choose Cassandra, and their absence a local file: no longer a choice.
+        var error = Assert.Throws<InvalidOperationException>(() => Build(new() { ["Cassandra:ContactPoints"] = "10.0.0.1" }, environment));
+
+        Assert.Contains("Messaging:Store is not set", error.Message);
+        Assert.Contains("Embedded or Cassandra", error.Message);
+    }
+
+    [Theory]
+    [InlineData("Postgres")]
+    [InlineData("1")]
+    public void An_unknown_store_is_refused_by_name(string choice)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Build(new() { ["Messaging:Store"] = choice }));
+
+        Assert.Contains($"Messaging:Store is '{choice}'", error.Message);
+    }
+
+    [Fact]
+    public void Cassandra_without_contact_points_is_refused_naming_the_setting()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Build(new() { ["Messaging:Store"] = "Cassandra" }));
+
+        Assert.Contains("Cassandra:ContactPoints", error.Message);
     }
 
     [Fact]

@@ -45,9 +45,8 @@ public static class ConversationsEndpoints
     private static async Task<Ok<Page<ConversationSummary>>> ListMineAsync(
         [AsParameters] PageQuery page, HttpContext http, IConversationStore conversations, CancellationToken cancellationToken)
     {
-        // The store's cursor is already opaque (PageCursor-encoded), and a tampered one is a 400 there.
-        var (items, next) = await conversations.GetInboxAsync(http.User.GetUserId(), page.Cursor, page.Size, cancellationToken);
-        return TypedResults.Ok(new Page<ConversationSummary>(items.Select(ConversationSummary.From).ToList(), next));
+        var inbox = await conversations.GetInboxAsync(http.User.GetUserId(), page.After<InboxPosition>(), page.Size, cancellationToken);
+        return TypedResults.Ok(Page.From(inbox, ConversationSummary.From));
     }
 
     private static async Task<Results<Ok<ConversationResponse>, NotFound>> GetAsync(

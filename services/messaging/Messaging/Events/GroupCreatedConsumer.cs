@@ -11,6 +11,6 @@ public sealed class GroupCreatedConsumer(IConversationStore conversations) : ICo
     {
         var created = context.Message;
         await GroupConversation.EnsureAsync(conversations, created.GroupId, created.Name, created.OccurredAt, context.CancellationToken);
-        await conversations.AddMemberAsync(created.GroupId, created.OwnerId, context.CancellationToken);
+        await conversations.AddMemberAsync(created.GroupId, created.OwnerId, created.Version, context.CancellationToken);
     }
 }

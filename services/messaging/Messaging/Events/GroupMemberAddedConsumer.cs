@@ -14,8 +14,8 @@ public sealed class GroupMemberAddedConsumer(IConversationStore conversations, N
     {
         var added = context.Message;
         var conversation = await GroupConversation.EnsureAsync(conversations, added.GroupId, null, added.OccurredAt, context.CancellationToken);
-        await conversations.AddMemberAsync(added.GroupId, added.UserId, context.CancellationToken);
-        if (added.Role == "owner")
+        // Not applied (a redelivery, or a late add after a removal): nobody to tell.
+        if (!await conversations.AddMemberAsync(added.GroupId, added.UserId, added.Version, context.CancellationToken) || added.Role == "owner")
         {
             return;
         }

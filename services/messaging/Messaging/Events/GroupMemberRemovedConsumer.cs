@@ -4,9 +4,12 @@ using Tripmate.Messaging.Store;
 
 namespace Tripmate.Messaging.Events;
 
-/// <summary>Takes the member out of the group's conversation (and it out of their inbox).</summary>
+/// <summary>
+/// Takes the member out of the group's conversation (and it out of their inbox), as of the event's
+/// version: an older add arriving later changes nothing.
+/// </summary>
 public sealed class GroupMemberRemovedConsumer(IConversationStore conversations) : IConsumer<GroupMemberRemoved>
 {
     public Task Consume(ConsumeContext<GroupMemberRemoved> context) =>
-        conversations.RemoveMemberAsync(context.Message.GroupId, context.Message.UserId, context.CancellationToken);
+        conversations.RemoveMemberAsync(context.Message.GroupId, context.Message.UserId, context.Message.Version, context.CancellationToken);
 }

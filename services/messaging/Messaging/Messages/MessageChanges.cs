@@ -30,7 +30,7 @@ internal static class MessageChanges
 
         // At the stores' precision (milliseconds), so this answer and later reads agree.
         var editedAt = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-        if (!await messages.EditAsync(id, messageId, request.Text!.Trim(), editedAt, cancellationToken))
+        if (!await messages.EditAsync(id, messageId, request.Text!.Trim(), editedAt, [], cancellationToken))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Message deleted",
                 detail: "A deleted message cannot be edited.");
@@ -56,7 +56,7 @@ internal static class MessageChanges
 
         if (!message.IsDeleted)
         {
-            await messages.DeleteAsync(id, messageId, DateTimeOffset.UtcNow, cancellationToken);
+            await messages.DeleteAsync(id, messageId, DateTimeOffset.UtcNow, [], cancellationToken);
         }
 
         return TypedResults.NoContent();

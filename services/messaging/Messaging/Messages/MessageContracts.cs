@@ -32,19 +32,6 @@ public sealed record IdempotencyHeader
                 $"{Name} must be 1 to {MessageLimits.IdempotencyKey} visible ASCII characters (no spaces).");
 }
 
-/// <summary>The project's paging shape, with the cursor named for what it is: older than the previous page.</summary>
-public sealed record MessagePageQuery
-{
-    /// <summary>Opaque; the previous page's <c>nextCursor</c>.</summary>
-    [FromQuery(Name = "before")]
-    public string? Before { get; init; }
-
-    [FromQuery(Name = "limit"), Range(1, PageQuery.MaxLimit)]
-    public int? Limit { get; init; }
-
-    public int Size => Limit ?? PageQuery.DefaultLimit;
-}
-
 /// <summary>A deleted message keeps its place and times, without its text or attachments.</summary>
 public sealed record MessageResponse(
     Guid Id, Guid ConversationId, Guid SenderId, string? Text, IReadOnlyList<Guid> AttachmentFileIds,

@@ -1,16 +1,15 @@
-using MassTransit;
-using Microsoft.Extensions.Options;
+using Tripmate.Contracts;
 using Tripmate.Contracts.Messaging;
 using Tripmate.Messaging.Store;
 
 namespace Tripmate.Messaging.Messages;
 
-/// <summary>Stores a sent message once per idempotency key and announces it with <see cref="MessageSent"/>.</summary>
-public sealed class MessageSender(
-    IMessageStore messages,
-    IPublishEndpoint publisher,
-    IOptions<MessagingOptions> options,
-    ILogger<MessageSender> logger)
+/// <summary>
+/// Stores a sent message once per idempotency key, together with the <see cref="MessageSent"/> that
+/// announces it (the store's outbox): the send never waits for the broker, and while the broker
+/// is away the event waits in the store and goes out when it returns.
+/// </summary>
+public sealed class MessageSender(IMessageStore messages)
 {
     /// <summary>The caller has checked membership and that the conversation is open; <paramref name="memberIds"/> get the inbox update.</summary>
     public async Task<Message> SendAsync(
@@ -27,12 +26,7 @@ public sealed class MessageSender(
             {
                 if (await messages.FindAsync(conversationId, earlier, cancellationToken) is { } stored)
                 {
-                    if (!stored.IsDeleted)
-                    {
-                        await PublishAsync(stored);
-                    }
-
-                    return stored;
+                    return stored; // its events were committed with it
                 }
 
                 // The first attempt claimed the key but has not stored its message (yet, or ever: it
@@ -41,8 +35,7 @@ public sealed class MessageSender(
             }
         }
 
-        await messages.AppendAsync(message, memberIds, cancellationToken);
-        await PublishAsync(message);
+        await messages.AppendAsync(message, memberIds, EventsOf(message), cancellationToken);
         return message;
     }
 
@@ -50,32 +43,13 @@ public sealed class MessageSender(
     private static DateTimeOffset SentAt(Guid messageId) =>
         DateTimeOffset.FromUnixTimeMilliseconds(TimeUuid.GetTimestamp(messageId).ToUnixTimeMilliseconds());
 
-    /// <summary>
-    /// There is no outbox here (the store and the broker share no transaction). If the broker is
-    /// away at this moment, the message is stored, readable and counted as unread, but its event and
-    /// therefore the other members' notifications are lost, unless the client retries with the same
-    /// Idempotency-Key: the retry publishes the identical event again (same id, same time), which
-    /// consumers treat as a redelivery. A failed publish is therefore logged and the send succeeds;
-    /// failing it would invite a retry without a key, i.e. a duplicate message.
-    /// </summary>
-    private async Task PublishAsync(Message message)
-    {
-        var sent = new MessageSent(message.ConversationId, message.Id, message.SenderId, message.Text ?? "", message.AttachmentFileIds)
+    private static IReadOnlyCollection<IntegrationEvent> EventsOf(Message message) =>
+    [
+        new MessageSent(message.ConversationId, message.Id, message.SenderId, message.Text ?? "", message.AttachmentFileIds)
         {
-            // Both from the id, which never changes: every publish of this message is the same event.
+            // Both from the id, which never changes: however often the send is retried, it is one event.
             EventId = message.Id,
             OccurredAt = TimeUuid.GetTimestamp(message.Id),
-        };
-        // Not the request's token: a client hanging up must not cancel the announcement of a stored message.
-        using var timeout = new CancellationTokenSource(options.Value.PublishTimeout);
-        try
-        {
-            await publisher.Publish(sent, context => context.MessageId = sent.EventId, timeout.Token);
-        }
-        catch (Exception e)
-        {
-            logger.LogError(e, "MessageSent for message {MessageId} in conversation {ConversationId} was not published",
-                message.Id, message.ConversationId);
-        }
-    }
+        },
+    ];
 }

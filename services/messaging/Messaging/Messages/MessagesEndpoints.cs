@@ -16,7 +16,7 @@ public static class MessagesEndpoints
         messages.MapPost("/", SendAsync).WithName("SendMessage")
             .WithSummary("Send a message; a retry with the same Idempotency-Key returns the first result.")
             .ProducesProblem(StatusCodes.Status409Conflict);
-        messages.MapGet("/", ListAsync).WithName("ListMessages").WithSummary("Messages, newest first (before= the previous page's nextCursor).");
+        messages.MapGet("/", ListAsync).WithName("ListMessages").WithSummary("Messages, newest first.");
         messages.MapGet("/{messageId:guid}", GetAsync).WithName("GetMessage").WithSummary("One message.");
         messages.MapPatch("/{messageId:guid}", MessageChanges.EditAsync).WithName("EditMessage").WithSummary("Change a message's text (its sender only).")
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -51,17 +51,17 @@ public static class MessagesEndpoints
     }
 
     private static async Task<Results<Ok<Page<MessageResponse>>, NotFound>> ListAsync(
-        Guid id, [AsParameters] MessagePageQuery page, HttpContext http, IConversationStore conversations, IMessageStore messages,
+        Guid id, [AsParameters] PageQuery page, HttpContext http, IConversationStore conversations, IMessageStore messages,
         CancellationToken cancellationToken)
     {
-        var before = TimeUuidCursor.Decode(page.Before, "before");
+        var after = page.After<MessagePosition>(MessagePosition.IsValid);
         if (!await conversations.IsMemberAsync(id, http.User.GetUserId(), cancellationToken))
         {
             return TypedResults.NotFound();
         }
 
-        var found = await messages.ReadAsync(id, before, page.Size, cancellationToken);
-        return TypedResults.Ok(TimeUuidCursor.ToPage(found.Items, found.Before, MessageResponse.From));
+        var found = await messages.ReadAsync(id, after, page.Size, cancellationToken);
+        return TypedResults.Ok(Page.From(found, MessageResponse.From));
     }
 
     private static async Task<Results<Ok<MessageResponse>, NotFound>> GetAsync(

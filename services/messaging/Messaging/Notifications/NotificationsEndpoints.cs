@@ -24,9 +24,9 @@ public static class NotificationsEndpoints
         [AsParameters] NotificationListQuery query, [AsParameters] PageQuery page, HttpContext http, INotificationStore notifications,
         CancellationToken cancellationToken)
     {
-        var before = TimeUuidCursor.Decode(page.Cursor, "cursor");
-        var found = await notifications.ListAsync(http.User.GetUserId(), query.Unread ?? false, before, page.Size, cancellationToken);
-        return TypedResults.Ok(TimeUuidCursor.ToPage(found.Items, found.Before, NotificationResponse.From));
+        var after = page.After<NotificationPosition>(NotificationPosition.IsValid);
+        var found = await notifications.ListAsync(http.User.GetUserId(), query.Unread ?? false, after, page.Size, cancellationToken);
+        return TypedResults.Ok(Page.From(found, NotificationResponse.From));
     }
 
     private static async Task<Ok<UnreadCountResponse>> CountUnreadAsync(

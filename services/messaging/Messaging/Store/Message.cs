@@ -17,6 +17,3 @@ public sealed record Message(
 {
     public bool IsDeleted => DeletedAt is not null;
 }
-
-/// <summary>One page of messages, newest first. <see cref="Before"/> continues after the last item, or is null at the start of the conversation.</summary>
-public sealed record MessagePage(IReadOnlyList<Message> Items, Guid? Before);

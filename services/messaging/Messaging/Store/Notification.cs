@@ -14,5 +14,3 @@ public sealed record Notification(
     DateTimeOffset CreatedAt,
     bool IsRead = false);
 
-/// <summary>One page of notifications, newest first. <see cref="Before"/> continues after the last item.</summary>
-public sealed record NotificationPage(IReadOnlyList<Notification> Items, Guid? Before);

@@ -1,8 +1,10 @@
 using Tripmate.Cql;
+using Tripmate.ServiceDefaults.Paging;
 
 namespace Tripmate.Messaging.Store.Cassandra;
 
-public sealed class CassandraConversationStore(CassandraDatabase db, CassandraInbox inbox, TimeProvider clock) : IConversationStore
+public sealed class CassandraConversationStore(CassandraDatabase db, CassandraInbox inbox, CassandraMemberships memberships, TimeProvider clock)
+    : IConversationStore
 {
     private const string SelectConversation =
         "SELECT conversation_id, kind, group_id, title, created_at, closed_at FROM conversations WHERE conversation_id = ?";
@@ -22,6 +24,7 @@ public sealed class CassandraConversationStore(CassandraDatabase db, CassandraIn
         {
             foreach (var userId in memberIds.Distinct())
             {
+                await memberships.ApplyAsync(conversation.Id, userId, version: 0, removed: false, ct);
                 await inbox.AddAsync(userId, conversation.Id, conversation.CreatedAt, ct);
             }
             return conversation;
@@ -45,30 +48,35 @@ public sealed class CassandraConversationStore(CassandraDatabase db, CassandraIn
         row.Get<DateTimeOffset>("created_at"),
         row.Get<DateTimeOffset?>("closed_at"));
 
-    public async Task<bool> IsMemberAsync(Guid conversationId, Guid userId, CancellationToken ct) =>
-        (await db.ExecuteAsync("SELECT user_id FROM conversation_members WHERE conversation_id = ? AND user_id = ?", [conversationId, userId], ct)).Count > 0;
+    public Task<bool> IsMemberAsync(Guid conversationId, Guid userId, CancellationToken ct) => memberships.IsMemberAsync(conversationId, userId, ct);
 
-    public async Task<IReadOnlyList<Guid>> GetMemberIdsAsync(Guid conversationId, CancellationToken ct)
-    {
-        var members = new List<Guid>();
-        await foreach (var row in db.ReadAllAsync("SELECT user_id FROM conversation_members WHERE conversation_id = ?", [conversationId], ct))
-        {
-            members.Add(row.Get<Guid>("user_id"));
-        }
-        return members;
-    }
+    public Task<IReadOnlyList<Guid>> GetMemberIdsAsync(Guid conversationId, CancellationToken ct) => memberships.MemberIdsAsync(conversationId, ct);
 
-    public async Task AddMemberAsync(Guid conversationId, Guid userId, CancellationToken ct)
+    public async Task<bool> AddMemberAsync(Guid conversationId, Guid userId, long version, CancellationToken ct)
     {
         if (await FindAsync(conversationId, ct) is null)
         {
             // Thrown so an event consumer retries once the conversation's creation has been handled.
             throw new InvalidOperationException($"Conversation {conversationId} does not exist.");
         }
+        if (!await memberships.ApplyAsync(conversationId, userId, version, removed: false, ct))
+        {
+            return false;
+        }
         await inbox.AddAsync(userId, conversationId, clock.GetUtcNow(), ct);
+        return true;
     }
 
-    public Task RemoveMemberAsync(Guid conversationId, Guid userId, CancellationToken ct) => inbox.RemoveAsync(userId, conversationId, ct);
+    /// <summary>A removal needs no conversation: its tombstone must be there for whatever arrives later.</summary>
+    public async Task<bool> RemoveMemberAsync(Guid conversationId, Guid userId, long version, CancellationToken ct)
+    {
+        if (!await memberships.ApplyAsync(conversationId, userId, version, removed: true, ct))
+        {
+            return false;
+        }
+        await inbox.RemoveAsync(userId, conversationId, ct);
+        return true;
+    }
 
     public async Task CloseAsync(Guid conversationId, DateTimeOffset closedAt, CancellationToken ct)
     {
@@ -79,13 +87,20 @@ public sealed class CassandraConversationStore(CassandraDatabase db, CassandraIn
         }
     }
 
-    public Task<(IReadOnlyList<InboxEntry> Items, string? After)> GetInboxAsync(Guid userId, string? after, int limit, CancellationToken ct)
+    public Task<Slice<InboxEntry, InboxPosition>> GetInboxAsync(Guid userId, InboxPosition? after, int limit, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        return new CassandraInboxQuery(db, inbox).ReadAsync(userId, InboxPosition.Decode(after), limit, ct);
+        return new CassandraInboxQuery(db, inbox).ReadAsync(userId, after, limit, ct);
     }
 
     public Task MarkReadAsync(Guid conversationId, Guid userId, CancellationToken ct) => inbox.ZeroUnreadAsync(userId, conversationId, ct);
 
-    public Task RemoveUserAsync(Guid userId, CancellationToken ct) => inbox.RemoveUserAsync(userId, ct);
+    public async Task RemoveUserAsync(Guid userId, CancellationToken ct)
+    {
+        foreach (var conversationId in await inbox.ConversationsOfAsync(userId, ct))
+        {
+            await memberships.EndForGoodAsync(conversationId, userId, ct);
+        }
+        await inbox.RemoveUserAsync(userId, ct);
+    }
 }

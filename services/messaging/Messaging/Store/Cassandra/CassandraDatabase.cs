@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Options;
+using Tripmate.Contracts;
 using Tripmate.Cql;
+using Tripmate.Outbox;
+using Tripmate.Outbox.Cassandra;
 
 namespace Tripmate.Messaging.Store.Cassandra;
 
@@ -8,7 +11,8 @@ namespace Tripmate.Messaging.Store.Cassandra;
 /// Statements are prepared once per text (the session caches them) and run at the configured
 /// consistency; conditional writes use the serial consistency.
 /// </summary>
-public sealed class CassandraDatabase(IOptions<CassandraOptions> options, ILogger<CassandraDatabase> logger) : IAsyncDisposable
+public sealed class CassandraDatabase(IOptions<CassandraOptions> options, OutboxSignal outbox, ILogger<CassandraDatabase> logger)
+    : ICqlExecutor, IAsyncDisposable
 {
     private CqlSession? _session;
 
@@ -31,7 +35,7 @@ public sealed class CassandraDatabase(IOptions<CassandraOptions> options, ILogge
             await CassandraSchema.WaitForAgreementAsync(bootstrap, ct);
         }
         var session = await ConnectAsync(Options.Keyspace, ct);
-        foreach (var table in CassandraSchema.Tables)
+        foreach (var table in CassandraSchema.Tables.Concat(CassandraOutbox.Tables))
         {
             await session.ExecuteAsync(table, null, Schema, ct);
         }
@@ -106,6 +110,20 @@ public sealed class CassandraDatabase(IOptions<CassandraOptions> options, ILogge
         if (batch.Entries.Count > 0)
         {
             await Session.BatchAsync(batch, new QueryOptions { Consistency = Options.Consistency }, ct);
+        }
+    }
+
+    /// <summary>
+    /// Runs the change's statements and the rows of its <paramref name="events"/> as one logged
+    /// batch, so the change is never applied without its announcement or the other way round; the
+    /// relay is woken once it is.
+    /// </summary>
+    public async Task BatchAsync(IEnumerable<(string Cql, object?[] Values)> statements, IReadOnlyCollection<IntegrationEvent> events, CancellationToken ct)
+    {
+        await BatchAsync(statements.Concat(CassandraOutbox.Insert(events.Select(OutboxEnvelope.From))), ct);
+        if (events.Count > 0)
+        {
+            outbox.Notify();
         }
     }
 

@@ -4,7 +4,8 @@ namespace Tripmate.Messaging.Store.Cassandra;
 
 /// <summary>
 /// A user's side of membership: the inbox rows (entry + sort row) and the unread counter. Kept in
-/// one place because membership, activity moves and counters must change together.
+/// one place because activity moves and counters must change together. Which users are members is
+/// <see cref="CassandraMemberships"/>'s; this class follows its decisions.
 /// </summary>
 public sealed class CassandraInbox(CassandraDatabase db)
 {
@@ -20,7 +21,7 @@ public sealed class CassandraInbox(CassandraDatabase db)
         return rows.Count == 0 ? null : rows[0].Get<DateTimeOffset?>("last_activity_at");
     }
 
-    /// <summary>Adds the member with the conversation in their inbox at <paramref name="at"/>; nothing when already a member.</summary>
+    /// <summary>Puts the conversation in the user's inbox at <paramref name="at"/>; nothing when it is there.</summary>
     public async Task AddAsync(Guid userId, Guid conversationId, DateTimeOffset at, CancellationToken ct)
     {
         if (await ActivityAsync(userId, conversationId, ct) is not null)
@@ -29,7 +30,6 @@ public sealed class CassandraInbox(CassandraDatabase db)
         }
         await db.BatchAsync(
         [
-            ("INSERT INTO conversation_members (conversation_id, user_id) VALUES (?, ?)", [conversationId, userId]),
             ("INSERT INTO inbox_entries (user_id, conversation_id, last_activity_at) VALUES (?, ?, ?)", [userId, conversationId, at]),
             (InsertSortRow, [userId, at, conversationId]),
         ], ct);
@@ -40,7 +40,6 @@ public sealed class CassandraInbox(CassandraDatabase db)
         var activity = await ActivityAsync(userId, conversationId, ct);
         var statements = new List<(string, object?[])>
         {
-            ("DELETE FROM conversation_members WHERE conversation_id = ? AND user_id = ?", [conversationId, userId]),
             ("DELETE FROM inbox_entries WHERE user_id = ? AND conversation_id = ?", [userId, conversationId]),
         };
         if (activity is { } at)
@@ -110,13 +109,9 @@ public sealed class CassandraInbox(CassandraDatabase db)
         return ids;
     }
 
-    /// <summary>The whole user: memberships from each conversation's side, then their partitions at once.</summary>
+    /// <summary>The whole user's partitions at once (their memberships were ended first).</summary>
     public async Task RemoveUserAsync(Guid userId, CancellationToken ct)
     {
-        foreach (var conversationId in await ConversationsOfAsync(userId, ct))
-        {
-            await db.ExecuteAsync("DELETE FROM conversation_members WHERE conversation_id = ? AND user_id = ?", [conversationId, userId], ct);
-        }
         await db.BatchAsync(
         [
             ("DELETE FROM inbox_entries WHERE user_id = ?", [userId]),

@@ -1,4 +1,5 @@
 using Tripmate.Cql;
+using Tripmate.ServiceDefaults.Paging;
 
 namespace Tripmate.Messaging.Store.Cassandra;
 
@@ -10,7 +11,7 @@ namespace Tripmate.Messaging.Store.Cassandra;
 /// </summary>
 internal sealed class CassandraInboxQuery(CassandraDatabase db, CassandraInbox inbox)
 {
-    public async Task<(IReadOnlyList<InboxEntry> Items, string? After)> ReadAsync(Guid userId, InboxPosition? after, int limit, CancellationToken ct)
+    public async Task<Slice<InboxEntry, InboxPosition>> ReadAsync(Guid userId, InboxPosition? after, int limit, CancellationToken ct)
     {
         var rows = await LiveSortRowsAsync(userId, after, limit + 1, ct);
         var page = rows.Take(limit).ToList();
@@ -24,8 +25,8 @@ internal sealed class CassandraInboxQuery(CassandraDatabase db, CassandraInbox i
                 row.ActivityAt, preview, unread.GetValueOrDefault(row.ConversationId));
         }));
         var last = page.LastOrDefault();
-        return (items, rows.Count > limit && last is not null
-            ? new InboxPosition(last.ActivityAt.ToUnixTimeMilliseconds(), last.ConversationId).Encode()
+        return new Slice<InboxEntry, InboxPosition>(items, rows.Count > limit && last is not null
+            ? new InboxPosition(last.ActivityAt.ToUnixTimeMilliseconds(), last.ConversationId)
             : null);
     }
 

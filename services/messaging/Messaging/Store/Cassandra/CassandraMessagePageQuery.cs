@@ -1,3 +1,4 @@
+using Tripmate.ServiceDefaults.Paging;
 namespace Tripmate.Messaging.Store.Cassandra;
 
 /// <summary>
@@ -12,7 +13,7 @@ internal sealed class CassandraMessagePageQuery(CassandraDatabase db, MessagingS
     private const string FromBucketBefore =
         $"SELECT {CassandraMessageStore.Columns} FROM messages WHERE conversation_id = ? AND bucket = ? AND message_id < ? LIMIT ?";
 
-    public async Task<MessagePage> ReadAsync(Guid conversationId, Guid? before, int limit, CancellationToken ct)
+    public async Task<Slice<Message, MessagePosition>> ReadAsync(Guid conversationId, Guid? before, int limit, CancellationToken ct)
     {
         var items = new List<Message>(limit + 1);
         var (bucketsCql, bucketValues) = before is { } b
@@ -30,9 +31,9 @@ internal sealed class CassandraMessagePageQuery(CassandraDatabase db, MessagingS
             if (items.Count > limit)
             {
                 items.RemoveAt(limit);
-                return new MessagePage(items, items[^1].Id);
+                return new Slice<Message, MessagePosition>(items, new MessagePosition(items[^1].Id));
             }
         }
-        return new MessagePage(items, null);
+        return new Slice<Message, MessagePosition>(items, null);
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
+using Tripmate.Contracts;
 using Tripmate.Cql;
+using Tripmate.ServiceDefaults.Paging;
 
 namespace Tripmate.Messaging.Store.Cassandra;
 
@@ -9,11 +11,11 @@ public sealed class CassandraMessageStore(CassandraDatabase db, CassandraInbox i
     private const string SelectOne = $"SELECT {Columns} FROM messages WHERE conversation_id = ? AND bucket = ? AND message_id = ?";
     private readonly MessagingStoreOptions _options = options.Value;
 
-    public async Task AppendAsync(Message message, IReadOnlyList<Guid> memberIds, CancellationToken ct)
+    public async Task AppendAsync(Message message, IReadOnlyList<Guid> memberIds, IReadOnlyCollection<IntegrationEvent> events, CancellationToken ct)
     {
         var bucket = _options.BucketOf(message.Id);
-        // Stored before (a retried send): the inbox counted it then. Checked by reading, not with a
-        // conditional insert, because sends are the hottest write and Paxos would cost 4 round trips.
+        // Stored before (a retried send): the inbox counted it then, its events went with it. Checked by
+        // reading, not with a conditional insert, because sends are the hottest write and Paxos would cost 4 round trips.
         if ((await db.ExecuteAsync(SelectOne, [message.ConversationId, bucket, message.Id], ct)).Count > 0)
         {
             return;
@@ -27,7 +29,7 @@ public sealed class CassandraMessageStore(CassandraDatabase db, CassandraInbox i
                 message.AttachmentFileIds.Count == 0 ? CqlUnset.Value : message.AttachmentFileIds.Cast<object?>().ToList(), message.SentAt,
                 CassandraDatabase.UnsetIfNull(message.EditedAt), CassandraDatabase.UnsetIfNull(message.DeletedAt),
             ]),
-        ], ct);
+        ], events, ct);
         await Parallel.ForEachAsync(memberIds.Distinct(), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (userId, token) =>
         {
             if (await inbox.MoveAsync(userId, message.ConversationId, message.SentAt, token) && userId != message.SenderId)
@@ -43,10 +45,10 @@ public sealed class CassandraMessageStore(CassandraDatabase db, CassandraInbox i
         return rows.Count == 0 ? null : ReadMessage(rows[0]);
     }
 
-    public Task<MessagePage> ReadAsync(Guid conversationId, Guid? before, int limit, CancellationToken ct)
+    public Task<Slice<Message, MessagePosition>> ReadAsync(Guid conversationId, MessagePosition? after, int limit, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        return new CassandraMessagePageQuery(db, _options).ReadAsync(conversationId, before, limit, ct);
+        return new CassandraMessagePageQuery(db, _options).ReadAsync(conversationId, after?.MessageId, limit, ct);
     }
 
     /// <summary>The conversation's newest message: the newest bucket, then its first row.</summary>
@@ -62,25 +64,33 @@ public sealed class CassandraMessageStore(CassandraDatabase db, CassandraInbox i
         return rows.Count == 0 ? null : ReadMessage(rows[0]);
     }
 
-    public async Task<bool> EditAsync(Guid conversationId, Guid messageId, string text, DateTimeOffset editedAt, CancellationToken ct)
+    public async Task<bool> EditAsync(
+        Guid conversationId, Guid messageId, string text, DateTimeOffset editedAt, IReadOnlyCollection<IntegrationEvent> events, CancellationToken ct)
     {
         if (await FindAsync(conversationId, messageId, ct) is not { IsDeleted: false })
         {
             return false;
         }
         // A delete racing this edit still wins on read: a row with deleted_at shows no text.
-        await db.ExecuteAsync("UPDATE messages SET body = ?, edited_at = ? WHERE conversation_id = ? AND bucket = ? AND message_id = ?",
-            [text, editedAt, conversationId, _options.BucketOf(messageId), messageId], ct);
+        await db.BatchAsync(
+        [
+            ("UPDATE messages SET body = ?, edited_at = ? WHERE conversation_id = ? AND bucket = ? AND message_id = ?",
+                [text, editedAt, conversationId, _options.BucketOf(messageId), messageId]),
+        ], events, ct);
         return true;
     }
 
-    public async Task<bool> DeleteAsync(Guid conversationId, Guid messageId, DateTimeOffset deletedAt, CancellationToken ct)
+    public async Task<bool> DeleteAsync(
+        Guid conversationId, Guid messageId, DateTimeOffset deletedAt, IReadOnlyCollection<IntegrationEvent> events, CancellationToken ct)
     {
         var message = await FindAsync(conversationId, messageId, ct);
         if (message is { IsDeleted: false })
         {
-            await db.ExecuteAsync("UPDATE messages SET body = null, deleted_at = ? WHERE conversation_id = ? AND bucket = ? AND message_id = ?",
-                [deletedAt, conversationId, _options.BucketOf(messageId), messageId], ct);
+            await db.BatchAsync(
+            [
+                ("UPDATE messages SET body = null, deleted_at = ? WHERE conversation_id = ? AND bucket = ? AND message_id = ?",
+                    [deletedAt, conversationId, _options.BucketOf(messageId), messageId]),
+            ], events, ct);
         }
         return message is not null;
     }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
+using Tripmate.Contracts;
 using Tripmate.Cql;
+using Tripmate.ServiceDefaults.Paging;
 
 namespace Tripmate.Messaging.Store.Cassandra;
 
@@ -15,7 +17,7 @@ public sealed class CassandraNotificationStore(CassandraDatabase db, IOptions<Me
     private const string SelectPageBefore = $"SELECT {Columns} FROM notifications_by_user WHERE user_id = ? AND notification_id < ?";
     private const string SetRead = "UPDATE notifications_by_user USING TTL ? SET is_read = true WHERE user_id = ? AND notification_id = ?";
 
-    public async Task<bool> AddAsync(Notification notification, CancellationToken ct)
+    public async Task<bool> AddAsync(Notification notification, IReadOnlyCollection<IntegrationEvent> events, CancellationToken ct)
     {
         // Read first: a plain INSERT of a redelivered event would make a read notification unread
         // again and restart its TTL; redeliveries come one after another, so no Paxos is needed.
@@ -25,19 +27,23 @@ public sealed class CassandraNotificationStore(CassandraDatabase db, IOptions<Me
         {
             return false;
         }
-        await db.ExecuteAsync($"INSERT INTO notifications_by_user ({Columns}) VALUES (?, ?, ?, ?, ?, ?, ?) USING TTL ?",
+        await db.BatchAsync(
         [
-            notification.UserId, notification.Id, notification.Type, notification.Text,
-            notification.Data.ToDictionary(entry => entry.Key, entry => entry.Value), notification.CreatedAt, notification.IsRead,
-            CassandraMessageStore.TtlSeconds(options.Value.NotificationTtl),
-        ], ct);
+            ($"INSERT INTO notifications_by_user ({Columns}) VALUES (?, ?, ?, ?, ?, ?, ?) USING TTL ?",
+            [
+                notification.UserId, notification.Id, notification.Type, notification.Text,
+                notification.Data.ToDictionary(entry => entry.Key, entry => entry.Value), notification.CreatedAt, notification.IsRead,
+                CassandraMessageStore.TtlSeconds(options.Value.NotificationTtl),
+            ]),
+        ], events, ct);
         return true;
     }
 
-    public async Task<NotificationPage> ListAsync(Guid userId, bool unreadOnly, Guid? before, int limit, CancellationToken ct)
+    public async Task<Slice<Notification, NotificationPosition>> ListAsync(
+        Guid userId, bool unreadOnly, NotificationPosition? after, int limit, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        var (cql, values) = before is { } id ? (SelectPageBefore, new object?[] { userId, id }) : (SelectPage, [userId]);
+        var (cql, values) = after is { } position ? (SelectPageBefore, new object?[] { userId, position.NotificationId }) : (SelectPage, [userId]);
         var items = new List<Notification>(limit + 1);
         // Unread-only filters here, not with ALLOW FILTERING: the partition is bounded by the TTL.
         await foreach (var row in db.ReadAllAsync(cql, values, ct, pageSize: limit + 1))
@@ -50,10 +56,10 @@ public sealed class CassandraNotificationStore(CassandraDatabase db, IOptions<Me
             if (items.Count > limit)
             {
                 items.RemoveAt(limit);
-                return new NotificationPage(items, items[^1].Id);
+                return new Slice<Notification, NotificationPosition>(items, new NotificationPosition(items[^1].Id));
             }
         }
-        return new NotificationPage(items, null);
+        return new Slice<Notification, NotificationPosition>(items, null);
     }
 
     public async Task<IReadOnlyList<Notification>> ListAfterAsync(Guid userId, Guid after, int limit, CancellationToken ct)

@@ -26,6 +26,8 @@ internal static class CassandraSchema
         CREATE TABLE IF NOT EXISTS conversation_members (
             conversation_id uuid,
             user_id uuid,
+            version bigint,
+            removed boolean,
             PRIMARY KEY ((conversation_id), user_id))
         """,
         // Partition (conversation, bucket): bounded by the bucket's time window however old the conversation gets.

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Tripmate.ServiceDefaults.Paging;
 
 namespace Tripmate.Messaging.Store.Sqlite;
 
@@ -21,7 +22,7 @@ public sealed class SqliteConversationStore(SqliteDatabase database) : IConversa
             {
                 foreach (var userId in memberIds.Distinct())
                 {
-                    await AddMemberAsync(c, t, conversation.Id, userId, conversation.CreatedAt, ct);
+                    await ApplyMembershipAsync(c, t, conversation.Id, userId, version: 0, removed: false, conversation.CreatedAt, ct);
                 }
             }
             return 0;
@@ -43,7 +44,7 @@ public sealed class SqliteConversationStore(SqliteDatabase database) : IConversa
     public Task<bool> IsMemberAsync(Guid conversationId, Guid userId, CancellationToken ct) =>
         database.ReadAsync(async c =>
         {
-            await using var select = c.Command("SELECT 1 FROM conversation_members WHERE conversation_id = $c AND user_id = $u")
+            await using var select = c.Command("SELECT 1 FROM conversation_members WHERE conversation_id = $c AND user_id = $u AND removed = 0")
                 .With("$c", conversationId).With("$u", userId);
             return await select.ExecuteScalarAsync(ct) is not null;
         }, ct);
@@ -51,7 +52,8 @@ public sealed class SqliteConversationStore(SqliteDatabase database) : IConversa
     public Task<IReadOnlyList<Guid>> GetMemberIdsAsync(Guid conversationId, CancellationToken ct) =>
         database.ReadAsync<IReadOnlyList<Guid>>(async c =>
         {
-            await using var select = c.Command("SELECT user_id FROM conversation_members WHERE conversation_id = $c").With("$c", conversationId);
+            await using var select = c.Command("SELECT user_id FROM conversation_members WHERE conversation_id = $c AND removed = 0")
+                .With("$c", conversationId);
             await using var reader = await select.ExecuteReaderAsync(ct);
             var members = new List<Guid>();
             while (await reader.ReadAsync(ct))
@@ -61,7 +63,7 @@ public sealed class SqliteConversationStore(SqliteDatabase database) : IConversa
             return members;
         }, ct);
 
-    public Task AddMemberAsync(Guid conversationId, Guid userId, CancellationToken ct) =>
+    public Task<bool> AddMemberAsync(Guid conversationId, Guid userId, long version, CancellationToken ct) =>
         database.WriteAsync(async (c, t) =>
         {
             await using var exists = c.Command("SELECT 1 FROM conversations WHERE id = $c", t).With("$c", conversationId);
@@ -70,28 +72,42 @@ public sealed class SqliteConversationStore(SqliteDatabase database) : IConversa
                 // Thrown so an event consumer retries once the conversation's creation has been handled.
                 throw new InvalidOperationException($"Conversation {conversationId} does not exist.");
             }
-            await AddMemberAsync(c, t, conversationId, userId, database.Now, ct);
-            return 0;
+            return await ApplyMembershipAsync(c, t, conversationId, userId, version, removed: false, database.Now, ct);
         }, ct);
 
-    /// <summary>The new member's inbox row shows the conversation's latest message, with nothing unread, at the time they joined.</summary>
-    private static async Task AddMemberAsync(SqliteConnection c, SqliteTransaction t, Guid conversationId, Guid userId, DateTimeOffset at, CancellationToken ct)
-    {
-        await using var add = c.Command("""
-            INSERT OR IGNORE INTO conversation_members (conversation_id, user_id) VALUES ($c, $u);
-            INSERT OR IGNORE INTO inbox (user_id, conversation_id, last_activity_at,
-                last_message_key, last_message_id, last_sender_id, last_text, last_sent_at, unread)
-            SELECT $u, id, $at, last_message_key, last_message_id, last_sender_id, last_text, last_sent_at, 0
-            FROM conversations WHERE id = $c;
-            """, t).With("$c", conversationId).With("$u", userId).With("$at", at);
-        await add.ExecuteNonQueryAsync(ct);
-    }
+    /// <summary>A removal needs no conversation: its tombstone must be there for whatever arrives later.</summary>
+    public Task<bool> RemoveMemberAsync(Guid conversationId, Guid userId, long version, CancellationToken ct) =>
+        database.WriteAsync((c, t) => ApplyMembershipAsync(c, t, conversationId, userId, version, removed: true, database.Now, ct), ct);
 
-    public Task RemoveMemberAsync(Guid conversationId, Guid userId, CancellationToken ct) =>
-        Write("""
-            DELETE FROM conversation_members WHERE conversation_id = $c AND user_id = $u;
-            DELETE FROM inbox WHERE conversation_id = $c AND user_id = $u;
-            """, conversationId, userId, ct);
+    /// <summary>
+    /// Records the membership state as of <paramref name="version"/> unless a newer or equal one is
+    /// stored, then makes the inbox agree: a new member's row shows the conversation's latest
+    /// message, nothing unread, at the time they joined; a removed member has none.
+    /// </summary>
+    private static async Task<bool> ApplyMembershipAsync(
+        SqliteConnection c, SqliteTransaction t, Guid conversationId, Guid userId, long version, bool removed, DateTimeOffset at, CancellationToken ct)
+    {
+        await using var apply = c.Command("""
+            INSERT INTO conversation_members (conversation_id, user_id, version, removed) VALUES ($c, $u, $v, $removed)
+            ON CONFLICT (conversation_id, user_id) DO UPDATE SET version = excluded.version, removed = excluded.removed
+            WHERE conversation_members.version < excluded.version
+            """, t).With("$c", conversationId).With("$u", userId).With("$v", version).With("$removed", removed);
+        if (await apply.ExecuteNonQueryAsync(ct) == 0)
+        {
+            return false;
+        }
+
+        await using var inbox = c.Command(removed
+            ? "DELETE FROM inbox WHERE conversation_id = $c AND user_id = $u"
+            : """
+              INSERT OR IGNORE INTO inbox (user_id, conversation_id, last_activity_at,
+                  last_message_key, last_message_id, last_sender_id, last_text, last_sent_at, unread)
+              SELECT $u, id, $at, last_message_key, last_message_id, last_sender_id, last_text, last_sent_at, 0
+              FROM conversations WHERE id = $c
+              """, t).With("$c", conversationId).With("$u", userId).With("$at", at);
+        await inbox.ExecuteNonQueryAsync(ct);
+        return true;
+    }
 
     public Task CloseAsync(Guid conversationId, DateTimeOffset closedAt, CancellationToken ct) =>
         database.WriteAsync(async (c, t) =>
@@ -101,18 +117,19 @@ public sealed class SqliteConversationStore(SqliteDatabase database) : IConversa
             return await close.ExecuteNonQueryAsync(ct);
         }, ct);
 
-    public Task<(IReadOnlyList<InboxEntry> Items, string? After)> GetInboxAsync(Guid userId, string? after, int limit, CancellationToken ct)
+    public Task<Slice<InboxEntry, InboxPosition>> GetInboxAsync(Guid userId, InboxPosition? after, int limit, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        return SqliteInboxQuery.ReadAsync(database, userId, InboxPosition.Decode(after), limit, ct);
+        return SqliteInboxQuery.ReadAsync(database, userId, after, limit, ct);
     }
 
     public Task MarkReadAsync(Guid conversationId, Guid userId, CancellationToken ct) =>
         Write("UPDATE inbox SET unread = 0 WHERE conversation_id = $c AND user_id = $u", conversationId, userId, ct);
 
+    /// <summary>Every membership becomes a tombstone newer than any version identity can send.</summary>
     public Task RemoveUserAsync(Guid userId, CancellationToken ct) =>
-        Write("""
-            DELETE FROM conversation_members WHERE user_id = $u;
+        Write($"""
+            UPDATE conversation_members SET removed = 1, version = {long.MaxValue} WHERE user_id = $u;
             DELETE FROM inbox WHERE user_id = $u;
             """, null, userId, ct);
 

@@ -1,5 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Tripmate.Contracts;
+using Tripmate.Outbox;
+using Tripmate.Outbox.Sqlite;
 
 namespace Tripmate.Messaging.Store.Sqlite;
 
@@ -13,20 +16,22 @@ namespace Tripmate.Messaging.Store.Sqlite;
 /// unlucky writers: max 2.6-3.5 s. None lost either way. Two processes on one file (2 x 20 x 300):
 /// none lost, no errors, max 1.1 s, since across processes only the busy timeout orders writers.
 /// </summary>
-public sealed class SqliteDatabase : IDisposable
+public sealed class SqliteDatabase : ISqliteDatabase, IDisposable
 {
     public const string FileName = "messaging.db";
     private static readonly TimeSpan PurgeInterval = TimeSpan.FromMinutes(5);
 
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly TimeProvider _clock;
+    private readonly OutboxSignal _outbox;
     private readonly string _connectionString;
     private DateTimeOffset _lastPurge = DateTimeOffset.MinValue;
 
-    public SqliteDatabase(string filePath, TimeProvider clock)
+    public SqliteDatabase(string filePath, TimeProvider clock, OutboxSignal outbox)
     {
         FilePath = Path.GetFullPath(filePath);
         _clock = clock;
+        _outbox = outbox;
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = FilePath,
@@ -35,8 +40,8 @@ public sealed class SqliteDatabase : IDisposable
         }.ToString();
     }
 
-    public SqliteDatabase(IOptions<MessagingStoreOptions> options, IHostEnvironment environment, TimeProvider clock)
-        : this(Path.Combine(Path.GetFullPath(options.Value.DataDirectory, environment.ContentRootPath), FileName), clock)
+    public SqliteDatabase(IOptions<MessagingStoreOptions> options, IHostEnvironment environment, TimeProvider clock, OutboxSignal outbox)
+        : this(Path.Combine(Path.GetFullPath(options.Value.DataDirectory, environment.ContentRootPath), FileName), clock, outbox)
     {
     }
 
@@ -55,8 +60,10 @@ public sealed class SqliteDatabase : IDisposable
         {
             await using var create = c.CreateCommand();
             create.Transaction = t;
-            create.CommandText = SqliteSchema.Create;
-            return await create.ExecuteNonQueryAsync(ct);
+            create.CommandText = SqliteSchema.Create + SqliteOutbox.Schema;
+            await create.ExecuteNonQueryAsync(ct);
+            await SqliteSchema.UpgradeAsync(c, t, ct);
+            return 0;
         }, ct);
     }
 
@@ -94,6 +101,32 @@ public sealed class SqliteDatabase : IDisposable
         {
             _writeLock.Release();
         }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="change"/> and, when it reports that it changed something, records
+    /// <paramref name="events"/> in the same transaction: the change and its announcement are
+    /// committed together or not at all. The relay is woken once they are.
+    /// </summary>
+    public async Task<bool> WriteAsync(
+        Func<SqliteConnection, SqliteTransaction, Task<bool>> change, IReadOnlyCollection<IntegrationEvent> events, CancellationToken ct)
+    {
+        var changed = await WriteAsync(async (c, t) =>
+        {
+            if (!await change(c, t))
+            {
+                return false;
+            }
+
+            await SqliteOutbox.WriteAsync(c, t, events.Select(OutboxEnvelope.From), ct);
+            return true;
+        }, ct);
+        if (changed && events.Count > 0)
+        {
+            _outbox.Notify();
+        }
+
+        return changed;
     }
 
     /// <summary>Expired rows are never read (queries filter on expires_at); this reclaims their space now and then.</summary>

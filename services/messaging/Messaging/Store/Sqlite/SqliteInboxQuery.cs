@@ -1,11 +1,13 @@
+using Tripmate.ServiceDefaults.Paging;
+
 namespace Tripmate.Messaging.Store.Sqlite;
 
 /// <summary>A page of a user's inbox, latest activity first (ties by conversation id), keyset-paged.</summary>
 internal static class SqliteInboxQuery
 {
-    public static Task<(IReadOnlyList<InboxEntry> Items, string? After)> ReadAsync(
+    public static Task<Slice<InboxEntry, InboxPosition>> ReadAsync(
         SqliteDatabase database, Guid userId, InboxPosition? after, int limit, CancellationToken ct) =>
-        database.ReadAsync<(IReadOnlyList<InboxEntry>, string?)>(async c =>
+        database.ReadAsync(async c =>
         {
             await using var select = c.Command("""
                 SELECT i.conversation_id, c.kind, c.title, i.last_activity_at,
@@ -29,8 +31,8 @@ internal static class SqliteInboxQuery
             }
             var more = items.Count == limit && await reader.ReadAsync(ct);
             var last = items.Count > 0 ? items[^1] : null;
-            return (items, more && last is not null
-                ? new InboxPosition(SqliteValues.ToMillis(last.LastActivityAt), last.ConversationId).Encode()
+            return new Slice<InboxEntry, InboxPosition>(items, more && last is not null
+                ? new InboxPosition(SqliteValues.ToMillis(last.LastActivityAt), last.ConversationId)
                 : null);
         }, ct);
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using Tripmate.ServiceDefaults.Paging;
 
 namespace Tripmate.Messaging.Store.Sqlite;
 
@@ -11,7 +12,7 @@ namespace Tripmate.Messaging.Store.Sqlite;
 /// </summary>
 internal sealed class SqliteMessagePageQuery(SqliteConnection connection, MessagingStoreOptions options)
 {
-    public async Task<MessagePage> ReadAsync(Guid conversationId, Guid? before, int limit, CancellationToken ct)
+    public async Task<Slice<Message, MessagePosition>> ReadAsync(Guid conversationId, Guid? before, int limit, CancellationToken ct)
     {
         await using var snapshot = connection.BeginTransaction(deferred: true);
         var items = new List<Message>(limit + 1);
@@ -34,10 +35,10 @@ internal sealed class SqliteMessagePageQuery(SqliteConnection connection, Messag
             if (items.Count > limit)
             {
                 items.RemoveAt(limit);
-                return new MessagePage(items, items[^1].Id);
+                return new Slice<Message, MessagePosition>(items, new MessagePosition(items[^1].Id));
             }
         }
-        return new MessagePage(items, null);
+        return new Slice<Message, MessagePosition>(items, null);
     }
 
     /// <summary>The conversation's non-empty buckets at or before <paramref name="from"/>, newest first, a few at a time.</summary>

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Tripmate.Contracts;
+using Tripmate.ServiceDefaults.Paging;
 
 namespace Tripmate.Messaging.Store.Sqlite;
 
@@ -9,7 +11,7 @@ public sealed class SqliteMessageStore(SqliteDatabase database, IOptions<Messagi
     private const string MessageColumns = "conversation_id, message_id, sender_id, text, attachment_file_ids, sent_at, edited_at, deleted_at";
     private readonly MessagingStoreOptions _options = options.Value;
 
-    public Task AppendAsync(Message message, IReadOnlyList<Guid> memberIds, CancellationToken ct) =>
+    public Task AppendAsync(Message message, IReadOnlyList<Guid> memberIds, IReadOnlyCollection<IntegrationEvent> events, CancellationToken ct) =>
         database.WriteAsync(async (c, t) =>
         {
             var key = SqliteValues.SortKey(message.Id);
@@ -23,7 +25,7 @@ public sealed class SqliteMessageStore(SqliteDatabase database, IOptions<Messagi
                 .With("$edited", message.EditedAt).With("$deleted", message.DeletedAt);
             if (await insert.ExecuteNonQueryAsync(ct) == 0)
             {
-                return 0; // Stored before: the inbox already counted it.
+                return false; // Stored before, with its events: the inbox already counted it.
             }
             await using var latest = c.Command("""
                 INSERT OR IGNORE INTO message_buckets (conversation_id, bucket) VALUES ($c, $bucket);
@@ -34,8 +36,8 @@ public sealed class SqliteMessageStore(SqliteDatabase database, IOptions<Messagi
                 .With("$sender", message.SenderId).With("$text", message.Text).With("$sent", message.SentAt);
             await latest.ExecuteNonQueryAsync(ct);
             await UpdateInboxesAsync(c, t, message, key, memberIds, ct);
-            return 1;
-        }, ct);
+            return true;
+        }, events, ct);
 
     /// <summary>Members' inbox rows only (a removed member gets none back); the preview never moves to an older message.</summary>
     private static async Task UpdateInboxesAsync(SqliteConnection c, SqliteTransaction t, Message message, byte[] key, IReadOnlyList<Guid> memberIds, CancellationToken ct)
@@ -68,20 +70,22 @@ public sealed class SqliteMessageStore(SqliteDatabase database, IOptions<Messagi
             return await reader.ReadAsync(ct) ? ReadMessage(reader) : null;
         }, ct);
 
-    public Task<MessagePage> ReadAsync(Guid conversationId, Guid? before, int limit, CancellationToken ct)
+    public Task<Slice<Message, MessagePosition>> ReadAsync(Guid conversationId, MessagePosition? after, int limit, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        return database.ReadAsync(c => new SqliteMessagePageQuery(c, _options).ReadAsync(conversationId, before, limit, ct), ct);
+        return database.ReadAsync(c => new SqliteMessagePageQuery(c, _options).ReadAsync(conversationId, after?.MessageId, limit, ct), ct);
     }
 
-    public Task<bool> EditAsync(Guid conversationId, Guid messageId, string text, DateTimeOffset editedAt, CancellationToken ct) =>
-        ChangeAsync(conversationId, messageId, "text = $text, edited_at = $at", "AND deleted_at IS NULL", text, editedAt, ct);
+    public Task<bool> EditAsync(Guid conversationId, Guid messageId, string text, DateTimeOffset editedAt, IReadOnlyCollection<IntegrationEvent> events, CancellationToken ct) =>
+        ChangeAsync(conversationId, messageId, "text = $text, edited_at = $at", "AND deleted_at IS NULL", text, editedAt, events, ct);
 
-    public Task<bool> DeleteAsync(Guid conversationId, Guid messageId, DateTimeOffset deletedAt, CancellationToken ct) =>
-        ChangeAsync(conversationId, messageId, "text = NULL, deleted_at = coalesce(deleted_at, $at)", "", null, deletedAt, ct);
+    public Task<bool> DeleteAsync(Guid conversationId, Guid messageId, DateTimeOffset deletedAt, IReadOnlyCollection<IntegrationEvent> events, CancellationToken ct) =>
+        ChangeAsync(conversationId, messageId, "text = NULL, deleted_at = coalesce(deleted_at, $at)", "", null, deletedAt, events, ct);
 
     /// <summary>Changes the message and every preview showing it, so a deleted text does not linger in inboxes.</summary>
-    private Task<bool> ChangeAsync(Guid conversationId, Guid messageId, string set, string condition, string? text, DateTimeOffset at, CancellationToken ct) =>
+    private Task<bool> ChangeAsync(
+        Guid conversationId, Guid messageId, string set, string condition, string? text, DateTimeOffset at,
+        IReadOnlyCollection<IntegrationEvent> events, CancellationToken ct) =>
         database.WriteAsync(async (c, t) =>
         {
             await using var change = c.Command($"""
@@ -99,7 +103,7 @@ public sealed class SqliteMessageStore(SqliteDatabase database, IOptions<Messagi
                 """, t).With("$c", conversationId).With("$id", messageId).With("$text", text);
             await previews.ExecuteNonQueryAsync(ct);
             return true;
-        }, ct);
+        }, events, ct);
 
     public Task<Guid?> ClaimIdempotencyKeyAsync(Guid senderId, string key, Guid messageId, CancellationToken ct) =>
         database.WriteAsync(async (c, t) =>

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Tripmate.Contracts;
+using Tripmate.ServiceDefaults.Paging;
 
 namespace Tripmate.Messaging.Store.Sqlite;
 
@@ -9,7 +11,7 @@ public sealed class SqliteNotificationStore(SqliteDatabase database, IOptions<Me
 {
     private const string Columns = "user_id, notification_id, type, text, data, created_at, is_read";
 
-    public Task<bool> AddAsync(Notification notification, CancellationToken ct) =>
+    public Task<bool> AddAsync(Notification notification, IReadOnlyCollection<IntegrationEvent> events, CancellationToken ct) =>
         database.WriteAsync(async (c, t) =>
         {
             // A live row with this id wins; an expired one is replaced, as a Cassandra TTL would have removed it.
@@ -22,10 +24,12 @@ public sealed class SqliteNotificationStore(SqliteDatabase database, IOptions<Me
                 .With("$id", notification.Id).With("$type", notification.Type).With("$text", notification.Text)
                 .With("$data", JsonSerializer.Serialize(notification.Data)).With("$created", notification.CreatedAt)
                 .With("$read", notification.IsRead);
+            // Counts the expired row's deletion too, but then the insert happened as well.
             return await add.ExecuteNonQueryAsync(ct) > 0;
-        }, ct);
+        }, events, ct);
 
-    public Task<NotificationPage> ListAsync(Guid userId, bool unreadOnly, Guid? before, int limit, CancellationToken ct)
+    public Task<Slice<Notification, NotificationPosition>> ListAsync(
+        Guid userId, bool unreadOnly, NotificationPosition? after, int limit, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         return database.ReadAsync(async c =>
@@ -37,14 +41,8 @@ public sealed class SqliteNotificationStore(SqliteDatabase database, IOptions<Me
                 ORDER BY notification_key DESC
                 LIMIT $limit
                 """).With("$u", userId).With("$now", database.Now).With("$unread", unreadOnly)
-                .With("$before", before is { } id ? SqliteValues.SortKey(id) : null).With("$limit", limit + 1);
-            var items = await ReadAllAsync(select, ct);
-            if (items.Count <= limit)
-            {
-                return new NotificationPage(items, null);
-            }
-            items.RemoveAt(limit);
-            return new NotificationPage(items, items[^1].Id);
+                .With("$before", after is { } position ? SqliteValues.SortKey(position.NotificationId) : null).With("$limit", limit + 1);
+            return Slice.FromOverfetch(await ReadAllAsync(select, ct), limit, n => new NotificationPosition(n.Id));
         }, ct);
     }
 

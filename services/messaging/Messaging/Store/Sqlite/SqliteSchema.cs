@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace Tripmate.Messaging.Store.Sqlite;
 
 /// <summary>
@@ -24,6 +26,8 @@ internal static class SqliteSchema
         CREATE TABLE IF NOT EXISTS conversation_members (
             conversation_id TEXT NOT NULL,
             user_id TEXT NOT NULL,
+            version INTEGER NOT NULL DEFAULT 0,
+            removed INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY (conversation_id, user_id)) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS conversation_members_by_user ON conversation_members (user_id);
 
@@ -79,4 +83,24 @@ internal static class SqliteSchema
             PRIMARY KEY (sender_id, key)) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS idempotency_keys_by_expiry ON idempotency_keys (expires_at);
         """;
+
+    /// <summary>Columns added since the first release, for files made before them (CREATE IF NOT EXISTS keeps old tables as they were).</summary>
+    private static readonly (string Table, string Column, string Definition)[] AddedColumns =
+    [
+        ("conversation_members", "version", "INTEGER NOT NULL DEFAULT 0"),
+        ("conversation_members", "removed", "INTEGER NOT NULL DEFAULT 0"),
+    ];
+
+    public static async Task UpgradeAsync(SqliteConnection c, SqliteTransaction t, CancellationToken ct)
+    {
+        foreach (var (table, column, definition) in AddedColumns)
+        {
+            await using var has = c.Command($"SELECT 1 FROM pragma_table_info('{table}') WHERE name = '{column}'", t);
+            if (await has.ExecuteScalarAsync(ct) is null)
+            {
+                await using var add = c.Command($"ALTER TABLE {table} ADD COLUMN {column} {definition}", t);
+                await add.ExecuteNonQueryAsync(ct);
+            }
+        }
+    }
 }

@@ -5,8 +5,8 @@ internal sealed class SqliteStoreInitializer(SqliteDatabase database, ILogger<Sq
     public async Task InitializeAsync(CancellationToken ct)
     {
         logger.LogWarning(
-            "Using the embedded SQLite message store at {Path} because no Cassandra contact points are configured " +
-            "(Cassandra:ContactPoints or CASSANDRA_CONTACT_POINTS). It suits one instance on one machine, not a cluster.",
+            "Using the embedded SQLite message store at {Path} (Messaging:Store is Embedded). " +
+            "It suits development and one machine, not a cluster: production runs Messaging:Store=Cassandra.",
             database.FilePath);
         await database.InitializeAsync(ct);
     }

@@ -1,11 +1,11 @@
 using System.Reflection;
 
-namespace Tripmate.Gateway.Tests.Infrastructure;
+namespace Tripmate.Testing;
 
 /// <summary>
-/// Where the services' dlls are, run as separate processes: built by the same configuration as
-/// this test assembly (the project references with ReferenceOutputAssembly=false make the build
-/// produce them first).
+/// Where the services' dlls are, to run them as separate processes (<see cref="ServiceProcess"/>):
+/// built by the same configuration as the calling test assembly (a test project references the
+/// service, or references it with ReferenceOutputAssembly=false, so the build produces it first).
 /// </summary>
 public static class ServiceBuild
 {
@@ -16,6 +16,13 @@ public static class ServiceBuild
     private static string Locate(string projectDirectory, string dll)
     {
         var configuration = typeof(ServiceBuild).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var root = RepositoryRoot();
+        return Path.Combine(root, projectDirectory, "bin", configuration, "net10.0", dll);
+    }
+
+    /// <summary>The checkout this test runs from (the folder with Tripmate.slnx).</summary>
+    public static string RepositoryRoot()
+    {
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "Tripmate.slnx")))
         {
@@ -27,6 +34,6 @@ public static class ServiceBuild
             throw new InvalidOperationException($"No Tripmate.slnx above {AppContext.BaseDirectory}.");
         }
 
-        return Path.Combine(root.FullName, projectDirectory, "bin", configuration, "net10.0", dll);
+        return root.FullName;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Tripmate.Contracts;
 
-namespace Tripmate.Outbox;
+namespace Tripmate.Outbox.EntityFrameworkCore;
 
 public static class OutboxModel
 {
@@ -21,15 +22,17 @@ public static class OutboxModel
             message.Property(m => m.TraceParent).HasColumnName("trace_parent").HasMaxLength(100);
             message.Property(m => m.Attempts).HasColumnName("attempts");
             message.Property(m => m.LastError).HasColumnName("last_error").HasMaxLength(2000);
+            message.Property(m => m.LeasedUntil).HasColumnName("leased_until");
             message.Property(m => m.SentAt).HasColumnName("sent_at");
+            message.Property(m => m.ParkedAt).HasColumnName("parked_at");
             message.HasIndex(m => m.MessageId).IsUnique();
-            // The relay only ever looks for unsent rows; keep that lookup small however many were sent.
-            message.HasIndex(m => m.Id).HasDatabaseName("ix_outbox_messages_unsent").HasFilter("sent_at IS NULL");
+            // The relay only ever looks for pending rows; keep that lookup small however many were sent.
+            message.HasIndex(m => m.Id).HasDatabaseName("ix_outbox_messages_pending").HasFilter("sent_at IS NULL AND parked_at IS NULL");
         });
         return modelBuilder;
     }
 
     /// <summary>Records an event in the same unit of work as the state change that raised it.</summary>
-    public static void AddEvent(this DbContext db, Contracts.IntegrationEvent integrationEvent) =>
-        db.Set<OutboxMessage>().Add(OutboxMessage.From(integrationEvent));
+    public static void AddEvent(this DbContext db, IntegrationEvent integrationEvent) =>
+        db.Set<OutboxMessage>().Add(OutboxMessage.From(OutboxEnvelope.From(integrationEvent)));
 }

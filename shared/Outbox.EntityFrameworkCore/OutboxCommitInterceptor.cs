@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Tripmate.Outbox;
+namespace Tripmate.Outbox.EntityFrameworkCore;
 
 /// <summary>
 /// Signals the relay once events are durably committed: after SaveChanges when it ran its own

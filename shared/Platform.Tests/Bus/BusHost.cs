@@ -18,11 +18,18 @@ internal sealed class BusHost : IAsyncDisposable
 
     public ReceivedEvents Received => _host.Services.GetRequiredService<ReceivedEvents>();
 
-    public static async Task<BusHost> StartAsync(string serviceName, Action<IBusRegistrationConfigurator>? consumers = null)
+    /// <param name="processed">The service's record of handled events, when it keeps one.</param>
+    public static async Task<BusHost> StartAsync(
+        string serviceName, Action<IBusRegistrationConfigurator>? consumers = null, IProcessedEventStore? processed = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration["ConnectionStrings:RabbitMq"] = TestServers.RabbitMq;
         builder.Services.AddSingleton<ReceivedEvents>();
+        if (processed is not null)
+        {
+            builder.Services.AddSingleton(processed);
+        }
+
         builder.AddMessageBus(serviceName, consumers);
         var host = builder.Build();
         await host.StartAsync();

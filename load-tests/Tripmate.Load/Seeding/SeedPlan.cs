@@ -61,16 +61,20 @@ public sealed class SeedPlan
         }
     }
 
-    /// <summary>Follows (social-graph, issue 11): follower by activity, followee by popularity, so in-degrees follow a power law.</summary>
+    /// <summary>
+    /// Follows (social-graph, issue 11), each pair once: follower by activity, followee by popularity,
+    /// so in-degrees follow a power law. A small user base saturates the head: then fewer are planned.
+    /// </summary>
     public IEnumerable<(int Follower, int Followee)> Follows()
     {
         var random = new Randomizer(Sizes.Seed * 31 + 5);
-        for (var i = 0; i < Sizes.Follows && Sizes.Users > 1; i++)
+        var seen = new HashSet<(int, int)>();
+        for (var attempts = 0; seen.Count < Sizes.Follows && Sizes.Users > 1 && attempts < Sizes.Follows * 10; attempts++)
         {
-            var (follower, followee) = (_activity.Next(random), _popularity.Next(random));
-            if (follower != followee)
+            var pair = (_activity.Next(random), _popularity.Next(random));
+            if (pair.Item1 != pair.Item2 && seen.Add(pair))
             {
-                yield return (follower, followee);
+                yield return pair;
             }
         }
     }

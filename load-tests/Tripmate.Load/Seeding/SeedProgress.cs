@@ -36,7 +36,7 @@ public sealed class SeedProgress
         while (!work.IsCompleted)
         {
             await Task.WhenAny(work, Task.Delay(5000));
-            foreach (var step in _steps.Where(s => !s.Reported))
+            foreach (var step in _steps.Where(s => !s.Reported && (s.Done > 0 || s.Finished)))
             {
                 Console.WriteLine($"  {step.Name}: {step.Done}/{step.Total}{(step.Note is null ? "" : $" ({step.Note})")}");
                 step.Reported = step.Finished;

@@ -13,7 +13,9 @@ namespace Tripmate.Load.Tests;
 /// and two messaging processes, the gateway tests' stack) after seeding a small data set through
 /// the gateway. The thresholds are far from what a healthy build does on a busy two-core machine
 /// (tens of ms at p99 at this rate) and far inside what a collapse does: any error, the generator
-/// not keeping the schedule, throughput short of the target, or a p99 of a second.
+/// not keeping the schedule, throughput short of the target, or a p99 of a second. A start counts
+/// as late here after 50 ms, not the tool's default 10: with other builds on the machine the thread
+/// pool alone was seen to lag 50 ms at p99, and a generator that collapses lags by seconds.
 /// </summary>
 [Collection(nameof(TimingSensitive))]
 public sealed class SmokeProfileTests(MessagingStack stack, ITestOutputHelper output) : IClassFixture<MessagingStack>
@@ -35,7 +37,7 @@ public sealed class SmokeProfileTests(MessagingStack stack, ITestOutputHelper ou
             var workload = ScenarioCatalog.All["mixed"].Build(new SocialRequests(gateway, feed));
             var model = new OpenModel(new ArrivalSchedule([new ConstantRate(Rate, TimeSpan.FromSeconds(15))]), WarmUp: TimeSpan.FromSeconds(3), MaxInFlight: 1000);
 
-            var run = await LoadRun.RunAsync(workload, model, new RunSettings("smoke", stack.BaseAddress.ToString(), TimeSpan.FromMilliseconds(10), Live: false, Quiet: true));
+            var run = await LoadRun.RunAsync(workload, model, new RunSettings("smoke", stack.BaseAddress.ToString(), LateAfter: TimeSpan.FromMilliseconds(50), Live: false, Quiet: true));
             run = run with { Thresholds = Thresholds.Select(t => Threshold.Parse(t).Evaluate(run)).ToList() };
 
             output.WriteLine(MarkdownReport.Render(run));

@@ -6,7 +6,7 @@ const string Usage = """
       seed [--users N --groups N --follows N --messages N --files N --seed N --concurrency N --url URL --state DIR]
       run SCENARIO [--rate R | --profile SPEC | --vus N --think MS] [--duration S --warmup S]
                    [--threshold EXPR]... [--baseline FILE.json --max-regression PCT] [--url URL --out DIR --no-live]
-      performance [--out docs/performance.md] [--part 1,2,3,4,5] [--instances N]
+      performance --stage measure|scaled|report [--work DIR --doc FILE --parts 1,2,3,4]   (what ./dev perf runs)
     `run` alone lists the scenarios; load-tests/README.md explains every option.
     """;
 
@@ -17,6 +17,7 @@ try
     {
         "seed" => await SeedCommand.RunAsync(line),
         "run" => await RunCommand.RunAsync(line),
+        "performance" => await Tripmate.Load.Performance.PerformanceCommand.RunAsync(line),
         _ => Fail(Usage),
     };
 }

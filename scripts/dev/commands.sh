@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# The ./dev commands: up, down, status, test, seed, server, help.
+# The ./dev commands: up, down, status, test, seed, perf, server, help.
 
 usage() {
   cat <<'USAGE'
@@ -20,6 +20,8 @@ Usage: ./dev COMMAND
                       fill the running `up` with a small realistic data set through the
                       gateway (restarts it with raised rate limits; `up` restores them);
                       prints accounts to sign in with. Resumable; a second run adds nothing
+  perf                regenerate docs/performance.md and .html: up with raised limits, seed,
+                      measure (about 12 minutes), scale the busiest service to 2, measure, report
   server start|stop|status NAME
                       NAME: postgres, redis, rabbitmq, s3; profile from $DEV_PROFILE (default up)
   help                this text
@@ -131,6 +133,7 @@ main() {
     status) cmd_status ;;
     test)   cmd_test "$@" ;;
     seed)   cmd_seed "$@" ;;
+    perf)   cmd_perf ;;
     server) cmd_server "$@" ;;
     help|-h|--help) usage ;;
     *) usage >&2; exit 2 ;;

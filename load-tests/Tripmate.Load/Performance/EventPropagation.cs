@@ -14,6 +14,8 @@ namespace Tripmate.Load.Performance;
 /// steady rate (open model); for every fourth, from the moment its 201 arrives, the creator asks
 /// messaging for the group's conversation every 5 ms through the gateway until it exists (identity's
 /// outbox → RabbitMQ → messaging's consumer). The resolution is the poll interval plus one read.
+/// Measured at the goal's rate and at a lower one, so an overloaded machine still shows the
+/// propagation itself beside what overload does to it.
 /// </summary>
 public static class EventPropagation
 {
@@ -21,7 +23,31 @@ public static class EventPropagation
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(5);
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(10);
 
-    public static async Task<PartResult> RunAsync(PerformanceContext context, double rate, double seconds)
+    public static async Task<PartResult> RunAsync(PerformanceContext context, double goalRate, double lowRate, double seconds)
+    {
+        var low = await MeasureAsync(context, lowRate, seconds);
+        var goal = await MeasureAsync(context, goalRate, seconds);
+        var md = new StringBuilder();
+        md.AppendLine($"`POST /api/groups` at a steady rate for {seconds:0} s (after 3 s warm-up); every {SampleEvery}th group polled every {PollInterval.TotalMilliseconds:0} ms until messaging has its conversation.").AppendLine();
+        md.AppendLine("| rate | measured | count | p50 (ms) | p90 (ms) | p99 (ms) | max (ms) | notes |").AppendLine("|---:|---|---:|---:|---:|---:|---:|---|");
+        foreach (var m in new[] { low, goal })
+        {
+            var w = m.Run.Total.Latency;
+            md.AppendLine($"| {m.Rate:0}/s | write (identity, through the gateway) | {m.Run.Total.Count} | {w.P50:0.0} | {w.P90:0.0} | {w.P99:0.0} | {w.Max:0} | {m.Run.Total.Errors} errors ({string.Join(", ", m.Run.ErrorsByStatus.Select(e => $"{e.Key}: {e.Value}"))}), {m.Run.Schedule.OnTimePercent:0.#}% on time, {m.Run.Total.Throughput:0.#}/s achieved |");
+            md.AppendLine($"| {m.Rate:0}/s | 201 → visible in messaging | {m.Propagation.TotalCount} | {m.Propagation.PercentileMs(50):0.0} | {m.Propagation.PercentileMs(90):0.0} | {m.Propagation.PercentileMs(99):0.0} | {m.Propagation.MaxMs():0} | {m.Lost} probes gave up after {GiveUpAfter.TotalSeconds:0} s |");
+        }
+
+        var p99 = goal.Propagation.PercentileMs(99);
+        var met = p99 < 100 && goal.Lost == 0 && goal.Run.Total.Errors == 0 && goal.Propagation.TotalCount > 0;
+        return new PartResult("part3", "3. Event propagation (identity → messaging)",
+            [new Goal($"3. propagation p99 at {goalRate:0} writes/s", "< 100 ms",
+                $"{p99:0.0} ms from {goal.Propagation.TotalCount} probes, {goal.Lost} lost, {goal.Run.Total.Errors} failed writes (at {lowRate:0}/s: p99 {low.Propagation.PercentileMs(99):0.0} ms)", met)],
+            md.ToString(), [low.Run, goal.Run]);
+    }
+
+    private sealed record Measurement(double Rate, RunResult Run, LongHistogram Propagation, long Lost);
+
+    private static async Task<Measurement> MeasureAsync(PerformanceContext context, double rate, double seconds)
     {
         var http = context.ClientFor(context.Gateway);
         var propagation = LatencyHistogram.Create();
@@ -68,16 +94,6 @@ public static class EventPropagation
             PerformanceContext.FixedRate(rate, seconds, warmUp));
         await Task.WhenAll(probes);
 
-        var p50 = propagation.PercentileMs(50);
-        var p99 = propagation.PercentileMs(99);
-        var md = new StringBuilder();
-        md.AppendLine($"`POST /api/groups` at {rate:0}/s for {seconds:0} s (after {warmUp:0} s warm-up); every {SampleEvery}th group polled until messaging has its conversation.").AppendLine();
-        md.AppendLine("| measured | count | p50 (ms) | p90 (ms) | p99 (ms) | max (ms) |").AppendLine("|---|---:|---:|---:|---:|---:|");
-        md.AppendLine($"| write (identity, through the gateway) | {run.Total.Count} | {run.Total.Latency.P50:0.0} | {run.Total.Latency.P90:0.0} | {run.Total.Latency.P99:0.0} | {run.Total.Latency.Max:0.0} |");
-        md.AppendLine($"| 201 → visible in messaging | {propagation.TotalCount} | {p50:0.0} | {propagation.PercentileMs(90):0.0} | {p99:0.0} | {propagation.MaxMs():0.0} |");
-        md.AppendLine().AppendLine($"Writes: {run.Total.Errors} errors, {run.Schedule.OnTimePercent:0.#}% started on time, {run.Total.Throughput:0.#}/s achieved; {lost} probes gave up after {GiveUpAfter.TotalSeconds:0} s.");
-        return new PartResult("part3", "3. Event propagation (identity → messaging)",
-            [new Goal($"3. propagation p99 at {rate:0} writes/s", "< 100 ms", $"{p99:0.0} ms (p50 {p50:0.0} ms, {lost} lost)", p99 < 100 && lost == 0 && run.Total.Errors == 0)],
-            md.ToString(), [run]);
+        return new Measurement(rate, run, propagation, lost);
     }
 }

@@ -22,6 +22,9 @@ public sealed class NginxProxy : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>CPU seconds used so far by the master and its workers.</summary>
+    public double CpuSeconds() => ProcessUsage.CpuSecondsWithChildren(_process.Id);
+
     public static async Task<NginxProxy> StartAsync(Uri upstream)
     {
         var directory = Directory.CreateTempSubdirectory("tripmate-nginx-").FullName;

@@ -57,7 +57,7 @@ public static class PerformanceCommand
         if (parts.Contains("3"))
         {
             Console.WriteLine("3. event propagation");
-            (await EventPropagation.RunAsync(context, line.Number("--event-rate", 200), 15)).Save(work);
+            (await EventPropagation.RunAsync(context, line.Number("--event-rate", 200), line.Number("--event-low-rate", 50), 15)).Save(work);
         }
 
         if (parts.Contains("4"))

@@ -19,7 +19,7 @@ public sealed class ProcessUsage(string dataDirectory)
                 .ToList()
             : [];
         var postmaster = Path.Combine(dataDirectory, "postgres", "postmaster.pid");
-        if (File.Exists(postmaster))
+        if (File.Exists(postmaster) && pids.All(p => p.Name != "postgres"))
         {
             pids.Add(("postgres", FirstNumber(postmaster)));
         }
@@ -34,6 +34,24 @@ public sealed class ProcessUsage(string dataDirectory)
     public static IReadOnlyDictionary<string, double> CpuBetween(IReadOnlyList<Sample> before, IReadOnlyList<Sample> after) =>
         after.ToDictionary(a => a.Name, a => Math.Round(a.CpuSeconds - (before.FirstOrDefault(b => b.Name == a.Name)?.CpuSeconds ?? a.CpuSeconds), 2));
 
+    /// <summary>CPU seconds of a process and its children (nginx's workers), read from /proc.</summary>
+    public static double CpuSecondsWithChildren(int pid) =>
+        Directory.GetDirectories("/proc").Select(Path.GetFileName).Where(d => d!.All(char.IsAsciiDigit)).Select(int.Parse!)
+            .Where(p => p == pid || ParentOf(p) == pid).Sum(p => File.Exists($"/proc/{p}/stat") ? CpuSeconds(p) : 0);
+
+    private static int ParentOf(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return 0; // gone meanwhile
+        }
+    }
+
     private static int FirstNumber(string file) =>
         int.TryParse(File.ReadLines(file).FirstOrDefault()?.Trim(), out var pid) ? pid : 0;
 
@@ -44,7 +62,7 @@ public sealed class ProcessUsage(string dataDirectory)
     }
 
     // Fields 14 and 15 of /proc/PID/stat (after the parenthesised name): user and system time in clock ticks (100 Hz).
-    private static double CpuSeconds(int pid)
+    public static double CpuSeconds(int pid)
     {
         var stat = File.ReadAllText($"/proc/{pid}/stat");
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');

@@ -33,7 +33,7 @@ public static class EventPropagation
         foreach (var m in new[] { low, goal })
         {
             var w = m.Run.Total.Latency;
-            md.AppendLine($"| {m.Rate:0}/s | write (identity, through the gateway) | {m.Run.Total.Count} | {w.P50:0.0} | {w.P90:0.0} | {w.P99:0.0} | {w.Max:0} | {m.Run.Total.Errors} errors ({string.Join(", ", m.Run.ErrorsByStatus.Select(e => $"{e.Key}: {e.Value}"))}), {m.Run.Schedule.OnTimePercent:0.#}% on time, {m.Run.Total.Throughput:0.#}/s achieved |");
+            md.AppendLine($"| {m.Rate:0}/s | write (identity, through the gateway) | {m.Run.Total.Count} | {w.P50:0.0} | {w.P90:0.0} | {w.P99:0.0} | {w.Max:0} | {m.Run.Total.Errors} errors{(m.Run.ErrorsByStatus.Count == 0 ? "" : $" ({string.Join(", ", m.Run.ErrorsByStatus.Select(e => $"{e.Key}: {e.Value}"))})")}, {m.Run.Schedule.OnTimePercent:0.#}% on time, {m.Run.Total.Throughput:0.#}/s achieved |");
             md.AppendLine($"| {m.Rate:0}/s | 201 → visible in messaging | {m.Propagation.TotalCount} | {m.Propagation.PercentileMs(50):0.0} | {m.Propagation.PercentileMs(90):0.0} | {m.Propagation.PercentileMs(99):0.0} | {m.Propagation.MaxMs():0} | {m.Lost} probes gave up after {GiveUpAfter.TotalSeconds:0} s |");
         }
 

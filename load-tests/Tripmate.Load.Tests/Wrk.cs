@@ -11,7 +11,7 @@ public static partial class Wrk
 
     public static async Task<Result> RunAsync(Uri url, int connections, TimeSpan duration)
     {
-        var start = new ProcessStartInfo("wrk", ["-t1", $"-c{connections}", $"-d{(int)duration.TotalSeconds}s", "--latency", url.ToString()])
+        var start = new ProcessStartInfo("wrk", ["-t2", $"-c{connections}", $"-d{(int)duration.TotalSeconds}s", "--latency", url.ToString()])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# The ./dev commands: up, down, status, test, server, help.
+# The ./dev commands: up, down, status, test, seed, perf, server, help.
 
 usage() {
   cat <<'USAGE'
@@ -16,6 +16,12 @@ Usage: ./dev COMMAND
                       fresh servers on separate ports, build (Debug), run every test project
                       whose path contains PATTERN, one at a time; ARGS go to `dotnet test`.
                       Last line: "N passed, N failed"
+  seed [--users N --groups N --messages N --follows N --files N --seed N]
+                      fill the running `up` with a small realistic data set through the
+                      gateway (restarts it with raised rate limits; `up` restores them);
+                      prints accounts to sign in with. Resumable; a second run adds nothing
+  perf                regenerate docs/performance.md and .html: up with raised limits, seed,
+                      measure (about 12 minutes), scale the busiest service to 2, measure, report
   server start|stop|status NAME
                       NAME: postgres, redis, rabbitmq, s3; profile from $DEV_PROFILE (default up)
   help                this text
@@ -126,6 +132,8 @@ main() {
     down)   cmd_down ;;
     status) cmd_status ;;
     test)   cmd_test "$@" ;;
+    seed)   cmd_seed "$@" ;;
+    perf)   cmd_perf ;;
     server) cmd_server "$@" ;;
     help|-h|--help) usage ;;
     *) usage >&2; exit 2 ;;

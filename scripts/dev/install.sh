@@ -23,7 +23,8 @@ apt_install() {
 
 ensure_apt_packages() {
   local missing=() pkg
-  for pkg in postgresql redis-server rabbitmq-server curl iproute2; do
+  # wrk: the load tool's tests check its numbers against it; nginx: the comparison proxy of docs/performance.md.
+  for pkg in postgresql redis-server rabbitmq-server curl iproute2 wrk nginx-light; do
     pkg_installed "$pkg" || missing+=("$pkg")
   done
   ((${#missing[@]} == 0)) || { mkdir -p "$ROOT/.data"; apt_install "${missing[@]}"; }

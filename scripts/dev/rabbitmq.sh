@@ -68,9 +68,9 @@ rabbitmq_start() {
   rabbit_env
   nohup env "${RABBIT_ENV[@]}" "$RABBIT_BIN/rabbitmq-server" </dev/null >"$LOG_DIR/rabbitmq.out" 2>&1 &
   echo $! >"$RUN_DIR/rabbitmq.pid"
-  # Ready = AMQP port accepting (~5.5 s on an idle machine, minutes on one busy with builds);
-  # `rabbitmq-diagnostics wait --pid-file` does not work here.
-  if ! wait_until 120 rabbitmq_ready; then
+  # Ready = AMQP port accepting (~5.5 s); `rabbitmq-diagnostics wait --pid-file` does not work here.
+  # Up to 180 s: on a shared machine under a solution build (load average 40+) the VM took 108 s.
+  if ! wait_until 180 rabbitmq_ready; then
     log_tail "$LOG_DIR/rabbitmq.out"
     log_tail "$LOG_DIR/rabbitmq/tripmate-$PROFILE@localhost.log"
     die "rabbitmq: did not become ready on port $AMQP_PORT"

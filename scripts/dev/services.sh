@@ -63,6 +63,7 @@ service gateway gateway/Gateway gateway/Gateway/bin/Release/net10.0/Tripmate.Gat
 gateway_env() {
   common_env gateway "$1"
   echo "ConnectionStrings__Redis=$(redis_connection)"
+  load_limits_env   # raised rate limits for seeding and load runs only (seed.sh)
   # Identity's keys through the gateway's own /.well-known route (this overrides common_env's
   # line): whichever identity instance is healthy answers.
   echo "Auth__Authority=http://127.0.0.1:$1"

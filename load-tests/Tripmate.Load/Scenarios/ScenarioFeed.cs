@@ -1,0 +1,66 @@
+using Tripmate.Load.Http;
+using Tripmate.Load.Seeding;
+
+namespace Tripmate.Load.Scenarios;
+
+/// <summary>
+/// The data feed of the scenarios: the seeded data set (the seeder's journal and plan), with the
+/// most active users signed in once at setup. Iteration <c>i</c> acts as user <c>i mod n</c> and
+/// picks its conversation, profile or group by a hash of <c>i</c>, so a run repeats exactly.
+/// </summary>
+public sealed class ScenarioFeed
+{
+    private ScenarioFeed(IReadOnlyList<FeedUser> users, IReadOnlyList<Guid> popularProfiles)
+    {
+        Users = users;
+        PopularProfiles = popularProfiles;
+    }
+
+    public IReadOnlyList<FeedUser> Users { get; }
+
+    /// <summary>Profiles to read, most followed first (a Zipf pick over them favours the head, as real reads do).</summary>
+    public IReadOnlyList<Guid> PopularProfiles { get; }
+
+    public FeedUser UserFor(long iteration) => Users[(int)(iteration % Users.Count)];
+
+    public static async Task<ScenarioFeed> LoadAsync(HttpClient gateway, string stateDirectory, int signIn)
+    {
+        var journal = SeedJournal.TryLoad(stateDirectory);
+        if (journal?.Sizes is not { } sizes || journal.Users.IsEmpty)
+        {
+            throw new InvalidOperationException($"No seeded data set in {stateDirectory}: run `./dev seed` (or the tool's `seed` command) first.");
+        }
+
+        var plan = new SeedPlan(sizes);
+        var conversationsOf = plan.Conversations
+            .Where(c => journal.Conversations.ContainsKey(c.Index))
+            .SelectMany(c => c.Members.Select(m => (Member: m, Id: journal.Conversations[c.Index])))
+            .GroupBy(x => x.Member)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.Id).Distinct().ToList());
+        var groupsOf = plan.Groups
+            .Where(g => journal.Groups.ContainsKey(g.Index))
+            .SelectMany(g => new[] { g.Owner }.Concat(g.Members).Select(m => (Member: m, Id: journal.Groups[g.Index])))
+            .GroupBy(x => x.Member)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.Id).ToList());
+        // The users in the most conversations act: they are the ones who have something to read and answer.
+        var actors = conversationsOf.OrderByDescending(c => c.Value.Count).ThenBy(c => c.Key).Take(signIn).Select(c => c.Key).ToList();
+        if (actors.Count == 0)
+        {
+            throw new InvalidOperationException("The seeded data set has no conversations: seed with --messages > 0.");
+        }
+
+        var signIns = new SignIns(gateway, SeedPlan.Password);
+        var users = await Task.WhenAll(actors.Select(async index =>
+        {
+            var (id, token) = await signIns.ForAsync(plan.Users[index].Email);
+            return new FeedUser(id, token, conversationsOf[index], groupsOf.GetValueOrDefault(index) ?? []);
+        }));
+        var popular = plan.Follows().GroupBy(f => f.Followee).OrderByDescending(g => g.Count()).Select(g => g.Key)
+            .Concat(Enumerable.Range(0, plan.Users.Count)).Distinct()
+            .Where(journal.Users.ContainsKey).Take(500).Select(u => journal.Users[u]).ToList();
+        return new ScenarioFeed(users, popular);
+    }
+}
+
+/// <summary>A signed-in user of the feed, with the conversations and groups they belong to.</summary>
+public sealed record FeedUser(Guid Id, string Token, IReadOnlyList<Guid> Conversations, IReadOnlyList<Guid> Groups);

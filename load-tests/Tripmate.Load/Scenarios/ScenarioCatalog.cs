@@ -16,6 +16,8 @@ public static class ScenarioCatalog
                 [r.Profile(50), r.OwnAccount(20), r.MyGroups(15), r.GroupMembers(10), r.SearchUsers(5)])),
             ["messaging"] = ("inbox, message pages, sends, notifications", r => new Workload("messaging",
                 [r.Inbox(25), r.MessagePage(25), r.Send(25), r.UnreadCount(15), r.Notifications(5), r.MarkRead(5)])),
+            ["group-send"] = ("sends to the seeded full group (500 members by default: every member's inbox and notification)",
+                r => new Workload("group-send", [r.SendToFullGroup(1)])),
             ["gateway"] = ("GET /api/users/me only: never cached, the proxy's pass-through cost (aim --url at identity or nginx to compare)",
                 r => new Workload("gateway", [r.OwnAccount(1)])),
             ["cache-hit"] = ("public profile reads the gateway's Redis cache answers", r => new Workload("cache-hit", [r.Profile(1)])),

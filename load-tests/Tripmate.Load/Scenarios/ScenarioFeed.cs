@@ -10,11 +10,15 @@ namespace Tripmate.Load.Scenarios;
 /// </summary>
 public sealed class ScenarioFeed
 {
-    private ScenarioFeed(IReadOnlyList<FeedUser> users, IReadOnlyList<Guid> popularProfiles)
+    private ScenarioFeed(IReadOnlyList<FeedUser> users, IReadOnlyList<Guid> popularProfiles, FeedUser? fullGroupOwner)
     {
         Users = users;
         PopularProfiles = popularProfiles;
+        FullGroupOwner = fullGroupOwner;
     }
+
+    /// <summary>The owner of the seeded full group (its only group in <see cref="FeedUser.Groups"/>), when it was seeded.</summary>
+    public FeedUser? FullGroupOwner { get; }
 
     public IReadOnlyList<FeedUser> Users { get; }
 
@@ -58,7 +62,15 @@ public sealed class ScenarioFeed
         var popular = plan.Follows().GroupBy(f => f.Followee).OrderByDescending(g => g.Count()).Select(g => g.Key)
             .Concat(Enumerable.Range(0, plan.Users.Count)).Distinct()
             .Where(journal.Users.ContainsKey).Take(500).Select(u => journal.Users[u]).ToList();
-        return new ScenarioFeed(users, popular);
+        FeedUser? fullGroupOwner = null;
+        if (plan.Groups.Count > SeedPlan.FullGroupIndex && journal.Groups.TryGetValue(SeedPlan.FullGroupIndex, out var fullGroupId))
+        {
+            var owner = plan.Groups[SeedPlan.FullGroupIndex].Owner;
+            var (id, token) = await signIns.ForAsync(plan.Users[owner].Email);
+            fullGroupOwner = new FeedUser(id, token, [fullGroupId], [fullGroupId]);
+        }
+
+        return new ScenarioFeed(users, popular, fullGroupOwner);
     }
 }
 

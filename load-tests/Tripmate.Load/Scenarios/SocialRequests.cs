@@ -41,6 +41,17 @@ public sealed class SocialRequests(HttpClient http, ScenarioFeed feed)
             new { text = $"load message {i}: see you at the station" }), ct, HttpStatusCode.Created);
     });
 
+    /// <summary>
+    /// A send to the seeded full group: the message, its inbox update for every member and (through
+    /// the outbox and the MessageSent consumer) a notification for each of them.
+    /// </summary>
+    public Operation SendToFullGroup(double weight) => new("send-full-group", weight, (i, ct) =>
+    {
+        var owner = feed.FullGroupOwner ?? throw new InvalidOperationException("The data set has no full group: seed with --groups 1 or more.");
+        return http.SendMeasuredAsync(LoadHttp.Request(HttpMethod.Post, $"/api/conversations/{owner.Groups[0]}/messages", owner.Token,
+            new { text = $"load message {i} to everyone" }), ct, HttpStatusCode.Created);
+    });
+
     public Operation MarkRead(double weight) => new("mark-read", weight, (i, ct) =>
         http.SendMeasuredAsync(LoadHttp.Request(HttpMethod.Post, $"/api/conversations/{ConversationOf(i)}/read", feed.UserFor(i).Token), ct));
 

@@ -11,7 +11,9 @@ namespace Tripmate.Load.Seeding;
 public sealed class SeedPlan
 {
     public const string Password = "seeded traveller password";
-    public const int MaxGroupSize = 500; // identity's planned group cap (platform issue)
+    public const int MaxGroupSize = 500; // identity's default Groups:MaxMembers
+
+    public const int FullGroupIndex = 0;
 
     private readonly Zipf _activity;
     private readonly Zipf _popularity;
@@ -95,11 +97,21 @@ public sealed class SeedPlan
         return new PlannedUser(index, Email(index), faker.Name.FullName());
     }
 
+    /// <summary>
+    /// Group 0 is full (<see cref="MaxGroupSize"/> members, or every user): the largest fan-out a
+    /// send can have, which the `group-send` scenario measures. The others follow a power law.
+    /// </summary>
     private PlannedGroup PlanGroup(int index)
     {
         var faker = Faker(2, index);
         var owner = _activity.Next(faker.Random);
         var size = Distributions.Pareto(faker.Random, 3, 1.4, Math.Min(MaxGroupSize, Sizes.Users));
+        if (index == FullGroupIndex)
+        {
+            var everyoneElse = Enumerable.Range(0, Sizes.Users).Where(u => u != owner).Take(MaxGroupSize - 1).ToList();
+            return new PlannedGroup(index, owner, $"Everyone's trip #{index}", faker.Lorem.Sentence(8), everyoneElse);
+        }
+
         var members = new List<int>();
         for (var attempts = 0; members.Count < size - 1 && attempts < size * 20; attempts++)
         {

@@ -4,6 +4,7 @@ using Tripmate.Contracts.Identity;
 using Tripmate.Identity.Data;
 using Tripmate.Outbox;
 using Tripmate.ServiceDefaults.Auth;
+using Tripmate.ServiceDefaults.Caching;
 using Tripmate.ServiceDefaults.OpenApi;
 using Tripmate.ServiceDefaults.Paging;
 
@@ -14,7 +15,8 @@ public static class GroupMembersEndpoints
     public static IEndpointRouteBuilder MapGroupMembersEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var members = endpoints.MapGroup("/api/groups/{id:guid}/members").RequireAuthorization().WithTags("Groups").WithStandardProblems();
-        members.MapGet("/", ListAsync).WithName("ListGroupMembers").WithSummary("Members of a group the caller belongs to.");
+        members.MapGet("/", ListAsync).WithName("ListGroupMembers").WithSummary("Members of a group the caller belongs to.")
+            .CacheAnswer(CacheScope.Private, GroupCaching.MaxAge);
         members.MapPost("/", AddAsync).WithName("AddGroupMember")
             .WithSummary("Add a user (owner or admin; only the owner grants admin).")
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -48,6 +50,8 @@ public static class GroupMembersEndpoints
             .OrderBy(m => m.UserId)
             .Select(m => new MemberResponse(m.UserId, m.DisplayName, m.Role, m.JoinedAt))
             .ToListAsync(cancellationToken);
+        // Each member's tag too: the list shows their display name.
+        http.TagAnswer([.. GroupCaching.MembershipTags(id), .. rows.Select(m => IdentityCacheTags.User(m.UserId))]);
         return TypedResults.Ok(Page.FromOverfetch(rows, page.Size, m => (Guid?)m.UserId, m => m));
     }
 
@@ -82,6 +86,7 @@ public static class GroupMembersEndpoints
         var member = new GroupMember { GroupId = id, UserId = userId, Role = role };
         db.GroupMembers.Add(member);
         db.AddEvent(new GroupMemberAdded(id, userId, role));
+        db.AddEvent(http.InvalidateCacheTags(GroupCaching.MembershipTags(id)));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -127,6 +132,7 @@ public static class GroupMembersEndpoints
 
         db.GroupMembers.Remove(target);
         db.AddEvent(new GroupMemberRemoved(id, userId));
+        db.AddEvent(http.InvalidateCacheTags(GroupCaching.MembershipTags(id)));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }

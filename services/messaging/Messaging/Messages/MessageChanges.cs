@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Tripmate.Messaging.Conversations;
 using Tripmate.Messaging.Store;
 using Tripmate.ServiceDefaults.Auth;
+using Tripmate.ServiceDefaults.Caching;
 
 namespace Tripmate.Messaging.Messages;
 
@@ -36,6 +37,7 @@ internal static class MessageChanges
                 detail: "A deleted message cannot be edited.");
         }
 
+        InvalidateCached(http, id, messageId);
         return TypedResults.Ok(MessageResponse.From(message with { Text = request.Text.Trim(), EditedAt = editedAt }));
     }
 
@@ -57,6 +59,7 @@ internal static class MessageChanges
         if (!message.IsDeleted)
         {
             await messages.DeleteAsync(id, messageId, DateTimeOffset.UtcNow, cancellationToken);
+            InvalidateCached(http, id, messageId);
         }
 
         return TypedResults.NoContent();
@@ -75,6 +78,13 @@ internal static class MessageChanges
 
         return await messages.FindAsync(conversationId, messageId, cancellationToken);
     }
+
+    /// <summary>
+    /// The writer's next read through the gateway is fresh. Other readers' cached copies are evicted
+    /// with it (tags are shared), or at their max-age if the change bypassed the gateway.
+    /// </summary>
+    private static void InvalidateCached(HttpContext http, Guid conversationId, Guid messageId) =>
+        http.InvalidateCacheTags(ConversationCaching.Messages(conversationId), ConversationCaching.Message(messageId));
 
     private static ProblemHttpResult Forbidden(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: detail);

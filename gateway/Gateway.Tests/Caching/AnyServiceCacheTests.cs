@@ -151,19 +151,20 @@ public sealed class AnyServiceCacheTests(AnyServiceStack stack) : IClassFixture<
 
     [Theory]
     [InlineData(2)] // its own max-age
-    [InlineData(3600)] // the gateway's ceiling (AnyServiceStack.MaxLifetime)
+    [InlineData(3600)] // the gateway's ceiling
     public async Task An_entry_lives_for_its_max_age_at_most_the_configured_ceiling(int maxAge)
     {
-        var user = await stack.NewUserAsync();
+        var ceiling = TimeSpan.FromSeconds(3);
+        using var client = stack.ThroughGatewayWithCeiling(await stack.NewUserAsync(), ceiling);
         var url = Url(null, Private(maxAge), Tags(NewTag()));
-        var lifetime = TimeSpan.FromSeconds(Math.Min(maxAge, AnyServiceStack.MaxLifetime.TotalSeconds));
+        var lifetime = TimeSpan.FromSeconds(Math.Min(maxAge, ceiling.TotalSeconds));
 
-        await user.Client.GetEchoAsync(url);
+        await client.GetEchoAsync(url);
         var storedAt = DateTime.UtcNow;
-        Assert.Equal("HIT", (await user.Client.GetEchoAsync(url)).Response.CacheStatus());
+        Assert.Equal("HIT", (await client.GetEchoAsync(url)).Response.CacheStatus());
         await Task.Delay(storedAt + lifetime + TimeSpan.FromMilliseconds(300) - DateTime.UtcNow);
 
-        Assert.Equal("MISS", (await user.Client.GetEchoAsync(url)).Response.CacheStatus());
+        Assert.Equal("MISS", (await client.GetEchoAsync(url)).Response.CacheStatus());
     }
 
     [Fact]

@@ -10,14 +10,18 @@ namespace Tripmate.Gateway.Tests.Caching;
 /// </summary>
 public sealed class AnyServiceStack() : GatewayStack(identityInstances: 1, AnyService.Cluster)
 {
-    /// <summary>The cache's ceiling on max-age here: short, so a test can wait it out.</summary>
-    public static readonly TimeSpan MaxLifetime = TimeSpan.FromSeconds(4);
-
     protected override void ConfigureGateway(IDictionary<string, string?> settings)
     {
         settings[$"ReverseProxy:Routes:{AnyService.Cluster}:ClusterId"] = AnyService.Cluster;
         settings[$"ReverseProxy:Routes:{AnyService.Cluster}:Match:Path"] = "/api/any/{**rest}";
-        settings["Caching:MaxLifetime"] = MaxLifetime.ToString();
+    }
+
+    /// <summary>A client of another gateway instance on the same backends, whose cache keeps nothing longer than <paramref name="maxLifetime"/>.</summary>
+    public HttpClient ThroughGatewayWithCeiling(TestUser user, TimeSpan maxLifetime)
+    {
+        var client = StartGateway(new Dictionary<string, string?> { ["Caching:MaxLifetime"] = maxLifetime.ToString() }).Anonymous();
+        client.DefaultRequestHeaders.Authorization = user.Client.DefaultRequestHeaders.Authorization;
+        return client;
     }
 }
 

@@ -14,7 +14,10 @@ public sealed class CachingOptions
     /// <summary>Larger responses are passed through uncached.</summary>
     public int MaxBodyBytes { get; set; } = 256 * 1024;
 
-    /// <summary>Ceiling on a service's <c>max-age</c>: no entry lives longer, whatever it asks.</summary>
+    /// <summary>
+    /// Ceiling on a service's <c>max-age</c>: no entry lives longer, whatever it asks. Eviction marks
+    /// live this long plus a minute, so every gateway instance on one Redis must have the same value.
+    /// </summary>
     public TimeSpan MaxLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>

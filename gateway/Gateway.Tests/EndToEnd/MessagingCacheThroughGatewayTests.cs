@@ -7,7 +7,8 @@ using Tripmate.Testing;
 namespace Tripmate.Gateway.Tests.EndToEnd;
 
 /// <summary>Messaging's answers in the gateway's cache, marked by messaging alone; membership decided by identity's events.</summary>
-public sealed class MessagingCacheThroughGatewayTests(MessagingStack stack) : IClassFixture<MessagingStack>
+[Collection(MessagingStackCollection.Name)]
+public sealed class MessagingCacheThroughGatewayTests(MessagingStack stack)
 {
     [Fact]
     public async Task A_page_is_cached_per_member_and_a_message_sent_through_the_gateway_is_in_every_members_next_read()

@@ -56,10 +56,12 @@ public sealed class ResponseCacheMiddleware(
 
         var clientBody = context.Features.Get<IHttpResponseBodyFeature>()!;
         using var capture = new ResponseCapture(clientBody.Stream, _maxBodyBytes, () => answer.IsStorable(caller));
-        context.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(capture, clientBody));
+        var capturing = new StreamResponseBodyFeature(capture, clientBody);
+        context.Features.Set<IHttpResponseBodyFeature>(capturing);
         try
         {
             await next(context);
+            await capturing.CompleteAsync(); // what was written through BodyWriter (problem details) is still in its pipe
         }
         finally
         {

@@ -12,6 +12,6 @@ internal static class GatewayBus
     public static IHostApplicationBuilder AddGatewayBus(this IHostApplicationBuilder builder) =>
         builder.AddMessageBus("gateway", bus =>
         {
-            bus.AddConsumer<CacheEvictionConsumer>();
+            bus.AddConsumer<CacheTagsInvalidatedConsumer>();
         });
 }

@@ -13,7 +13,7 @@ public sealed record PageDto<T>(List<T> Items, string? NextCursor);
 
 public static class CacheAssertions
 {
-    /// <summary>The <c>X-Cache</c> header: HIT, MISS, or null when the route is not cached.</summary>
+    /// <summary>The <c>X-Cache</c> header: HIT, MISS, or null when the answer was not marked cacheable.</summary>
     public static string? CacheStatus(this HttpResponseMessage response) =>
         response.Headers.TryGetValues("X-Cache", out var values) ? string.Join(",", values) : null;
 
@@ -26,8 +26,8 @@ public static class CacheAssertions
     }
 
     /// <summary>
-    /// Reads until the answer comes from the cache. Needed after a write: the write's own events
-    /// (e.g. GroupMemberAdded for the owner of a new group) arrive a moment later and evict again.
+    /// Reads until the answer comes from the cache. Needed after a write: its CacheTagsInvalidated
+    /// event arrives a moment after its answer (which evicted already) and evicts again.
     /// </summary>
     public static Task WarmAsync(this TestUser user, string path) =>
         Eventually.WaitForAsync(() => user.Client.GetAsync(path), response => response.CacheStatus() == "HIT",

@@ -5,7 +5,8 @@ using Tripmate.Gateway.Tests.Docs;
 namespace Tripmate.Gateway.Tests.EndToEnd;
 
 /// <summary>Messaging's OpenAPI document, as the gateway serves it from a real messaging instance.</summary>
-public sealed class MessagingDocumentTests(MessagingStack stack) : IClassFixture<MessagingStack>
+[Collection(MessagingStackCollection.Name)]
+public sealed class MessagingDocumentTests(MessagingStack stack)
 {
     [Fact]
     public async Task The_messaging_document_is_served_through_the_gateway_and_passes_redocly_lint()

@@ -4,6 +4,13 @@ using Tripmate.Testing;
 
 namespace Tripmate.Gateway.Tests.EndToEnd;
 
+/// <summary>One stack for every end-to-end class: three service processes are too many to start per class on a small machine.</summary>
+[CollectionDefinition(Name)]
+public sealed class MessagingStackCollection : ICollectionFixture<MessagingStack>
+{
+    public const string Name = "Gateway with identity and two messaging instances";
+}
+
 /// <summary>
 /// The gateway in front of real identity and two real messaging processes. The messaging instances
 /// share one SQLite directory and one set of queues (as production instances do) under a prefix of

@@ -12,7 +12,8 @@ namespace Tripmate.Gateway.Tests.EndToEnd;
 /// faked: identity's outbox announces the group, messaging consumes it, notifications cross
 /// instances through the broker, and the stream passes through YARP.
 /// </summary>
-public sealed class NotificationStreamThroughGatewayTests(MessagingStack stack, ITestOutputHelper output) : IClassFixture<MessagingStack>
+[Collection(MessagingStackCollection.Name)]
+public sealed class NotificationStreamThroughGatewayTests(MessagingStack stack, ITestOutputHelper output)
 {
     private static readonly TimeSpan Promised = TimeSpan.FromSeconds(1);
 

@@ -6,11 +6,18 @@ using Tripmate.Testing;
 
 namespace Tripmate.Gateway.Tests.Limits;
 
-/// <summary>Files is an echo service here, and the default timeout is short so that tests of it are too.</summary>
+/// <summary>
+/// Files is an echo service here, and the default timeout is short so that tests of it are too.
+/// Signing up and in keep a long one: their password hash alone can take 2 s on a loaded machine.
+/// </summary>
 public sealed class LimitsStack() : GatewayStack(identityInstances: 1, "messaging", "files")
 {
-    protected override void ConfigureGateway(IDictionary<string, string?> settings) =>
+    protected override void ConfigureGateway(IDictionary<string, string?> settings)
+    {
         settings["Gateway:Limits:DefaultTimeout"] = "00:00:02";
+        settings["ReverseProxy:Routes:auth-register:Timeout"] = "00:00:30";
+        settings["ReverseProxy:Routes:auth-login:Timeout"] = "00:00:30";
+    }
 }
 
 public sealed class LimitsTests(LimitsStack stack) : IClassFixture<LimitsStack>

@@ -10,17 +10,18 @@ public static class CachingExtensions
         var section = builder.Configuration.GetSection(CachingOptions.Section);
         builder.Services.AddOptions<CachingOptions>().Bind(section)
             .Validate(options => options.MaxBodyBytes > 0, "Caching:MaxBodyBytes must be positive.")
+            .Validate(options => options.MaxLifetime > TimeSpan.Zero, "Caching:MaxLifetime must be positive.")
+            .Validate(options => options.UnmarkedPathMemory >= TimeSpan.Zero, "Caching:UnmarkedPathMemory cannot be negative.")
+            .Validate(options => !string.IsNullOrWhiteSpace(options.KeyPrefix) && !options.KeyPrefix.AsSpan().ContainsAny('{', '}'),
+                "Caching:KeyPrefix must be set, without braces (it becomes the keys' hash tag).")
             .ValidateOnStart();
-        builder.Services.AddSingleton<CacheRules>();
         builder.Services.AddSingleton<ResponseCacheStore>();
-
+        builder.Services.AddSingleton<UnmarkedPaths>();
         return builder;
     }
 
     public static WebApplication UseGatewayCaching(this WebApplication app)
     {
-        // Resolved now so that a malformed template stops the start, not the first request.
-        app.Services.GetRequiredService<CacheRules>();
         app.UseMiddleware<ResponseCacheMiddleware>();
         return app;
     }

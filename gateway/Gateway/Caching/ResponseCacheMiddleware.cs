@@ -1,60 +1,53 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 using Tripmate.Gateway.Auth;
+using Tripmate.ServiceDefaults.Caching;
 using Yarp.ReverseProxy.Forwarder;
+using Yarp.ReverseProxy.Model;
 
 namespace Tripmate.Gateway.Caching;
 
 /// <summary>
-/// Serves the configured GETs from Redis and evicts what successful writes change. Runs after
-/// authentication and authorization, so a request without a valid user never reaches the cache.
-/// A request on any other route costs a few span comparisons: no allocation, no Redis call.
+/// The response cache, knowing no service: each answer says whether it may be cached, for whom,
+/// how long and under which tags (<c>Cache-Control</c>, <see cref="CacheHeaders.Tags"/>), and a
+/// write's answer which tags it made stale (<see cref="CacheHeaders.Invalidate"/>). Runs after
+/// authentication and authorization, so a request without a valid user never reaches the cache;
+/// only proxied requests pass through it.
 /// </summary>
-public sealed class ResponseCacheMiddleware(RequestDelegate next, CacheRules rules, ResponseCacheStore store, IOptions<CachingOptions> options)
+public sealed class ResponseCacheMiddleware(
+    RequestDelegate next, ResponseCacheStore store, UnmarkedPaths unmarked, IOptions<CachingOptions> options)
 {
     public const string CacheHeader = "X-Cache";
 
     private readonly int _maxBodyBytes = options.Value.MaxBodyBytes;
+    private readonly TimeSpan _maxLifetime = options.Value.MaxLifetime;
 
     public Task InvokeAsync(HttpContext context)
     {
-        var values = new RouteValueRanges();
-        var path = context.Request.Path.Value.AsSpan();
-        var method = context.Request.Method;
-        if (HttpMethods.IsGet(method))
+        if (context.GetEndpoint()?.Metadata.GetMetadata<RouteModel>() is not { } route)
         {
-            return rules.MatchRoute(path, ref values) is { } route ? ServeAsync(context, route, values) : next(context);
+            return next(context); // the gateway's own endpoints (health, docs)
         }
 
-        var isWrite = HttpMethods.IsPost(method) || HttpMethods.IsPatch(method) || HttpMethods.IsPut(method) || HttpMethods.IsDelete(method);
-        if (isWrite && rules.MatchEviction(path, ref values) is { } rule)
-        {
-            WriteEviction.EvictWhenSuccessful(context, rule, values, store);
-        }
-
-        return next(context);
+        var isGet = HttpMethods.IsGet(context.Request.Method);
+        var shape = isGet ? UnmarkedPaths.ShapeOf(route.Config.RouteId, context.Request.Path.Value ?? "") : null;
+        var answer = new ForwardedAnswer(context, store, unmarked, shape);
+        context.Response.OnStarting(static state => ((ForwardedAnswer)state).FinishHeadersAsync(), answer);
+        return isGet && !unmarked.IsUnmarked(shape!) ? ServeAsync(context, answer) : next(context);
     }
 
-    private async Task ServeAsync(HttpContext context, CacheRoute route, RouteValueRanges values)
+    private async Task ServeAsync(HttpContext context, ForwardedAnswer answer)
     {
-        string? caller = null;
-        if (!route.SharedAcrossUsers && (caller = Caller.UserIdOf(context.User)) is null)
-        {
-            await next(context); // anonymous access to a per-user route: nothing to key it by
-            return;
-        }
-
-        var request = context.Request;
-        var key = store.EntryKey(request.Path.Value!, request.QueryString.Value, caller);
-        var lookup = await store.LookupAsync(key);
+        var caller = Caller.UserIdOf(context.User);
+        var pathAndQuery = context.Request.Path.Value + context.Request.QueryString.Value;
+        var lookup = await store.LookupAsync(pathAndQuery, caller);
         if (lookup.Hit is { } hit)
         {
-            await WriteHitAsync(context.Response, hit, context.RequestAborted);
+            answer.IsHit = true;
+            await WriteHitAsync(context.Response, hit, lookup.HitScope, context.RequestAborted);
             return;
         }
 
-        context.Response.Headers[CacheHeader] = "MISS";
         if (lookup.MissAsOf is not { } asOf)
         {
             await next(context); // Redis is away: pass through
@@ -62,11 +55,13 @@ public sealed class ResponseCacheMiddleware(RequestDelegate next, CacheRules rul
         }
 
         var clientBody = context.Features.Get<IHttpResponseBodyFeature>()!;
-        using var capture = new ResponseCapture(clientBody.Stream, _maxBodyBytes);
-        context.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(capture, clientBody));
+        using var capture = new ResponseCapture(clientBody.Stream, _maxBodyBytes, () => answer.IsStorable(caller));
+        var capturing = new StreamResponseBodyFeature(capture, clientBody);
+        context.Features.Set<IHttpResponseBodyFeature>(capturing);
         try
         {
             await next(context);
+            await capturing.CompleteAsync(); // what was written through BodyWriter (problem details) is still in its pipe
         }
         finally
         {
@@ -78,47 +73,23 @@ public sealed class ResponseCacheMiddleware(RequestDelegate next, CacheRules rul
             return; // already sent; or the proxy failed mid-answer and the error handling answers instead
         }
 
-        if (IsStorable(context.Response) && TagsOf(route, request.Path.Value!, values, capture.Held) is { } tags)
+        if (answer.IsStorable(caller) && answer.Mark is { } mark)
         {
-            store.Store(key, CachedResponse.Encode(asOf, tags, context.Response.ContentType, capture.Held), route.Lifetime);
+            var key = store.EntryKey(mark.Scope, pathAndQuery, caller);
+            var lifetime = mark.MaxAge < _maxLifetime ? mark.MaxAge : _maxLifetime;
+            store.Store(key, CachedResponse.Encode(asOf, answer.Tags, context.Response.ContentType, capture.Held), lifetime);
         }
 
         context.Response.ContentLength ??= capture.Held.Length;
         await capture.SendHeldAsync(context.RequestAborted);
     }
 
-    /// <summary>
-    /// A 200 the backend did not forbid storing. Only the content type is kept with the body, so an
-    /// answer whose meaning needs other headers (an encoding, a Vary, a cookie) is not stored.
-    /// </summary>
-    private static bool IsStorable(HttpResponse response) =>
-        response.StatusCode == StatusCodes.Status200OK
-        && !response.Headers.ContainsKey(HeaderNames.SetCookie)
-        && !response.Headers.ContainsKey(HeaderNames.ContentEncoding)
-        && !response.Headers.ContainsKey(HeaderNames.Vary)
-        && !response.Headers.CacheControl.ToString().Contains("no-store", StringComparison.OrdinalIgnoreCase);
-
-    private static HashSet<string>? TagsOf(CacheRoute route, string path, in RouteValueRanges values, ReadOnlySpan<byte> body)
-    {
-        var tags = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var template in route.Tags)
-        {
-            if (template.Format(path, values) is not { } tag)
-            {
-                return null;
-            }
-
-            tags.Add(tag);
-        }
-
-        return BodyTags.TryAddTo(tags, route, body) ? tags : null;
-    }
-
-    private static async Task WriteHitAsync(HttpResponse response, CachedResponse hit, CancellationToken cancellationToken)
+    private static async Task WriteHitAsync(HttpResponse response, CachedResponse hit, CacheScope scope, CancellationToken cancellationToken)
     {
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = hit.ContentType;
         response.ContentLength = hit.Body.Length;
+        response.Headers.CacheControl = new CacheMark(scope, default).ClientCacheControl;
         response.Headers[CacheHeader] = "HIT";
         await response.Body.WriteAsync(hit.Body, cancellationToken);
     }

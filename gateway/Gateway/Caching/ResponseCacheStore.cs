@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Tripmate.Gateway.Redis;
+using Tripmate.ServiceDefaults.Caching;
 
 namespace Tripmate.Gateway.Caching;
 
@@ -13,38 +14,55 @@ namespace Tripmate.Gateway.Caching;
 /// <c>asOf</c>, so that race (and a change made while an answer was in flight) can never leave a
 /// stale entry behind. Lookup is one script call; storing is one fire-and-forget SET.
 /// </summary>
-public sealed partial class ResponseCacheStore(GatewayRedis redis, CacheRules rules, IOptions<CachingOptions> options, ILogger<ResponseCacheStore> logger)
+public sealed partial class ResponseCacheStore(GatewayRedis redis, IOptions<CachingOptions> options, ILogger<ResponseCacheStore> logger)
 {
     /// <summary>Tag that every entry depends on: evicting it empties the whole cache.</summary>
     public const string EverythingTag = "*";
 
-    private readonly string _entryPrefix = options.Value.KeyPrefix + "entry:";
-    private readonly string _markPrefix = options.Value.KeyPrefix + "evicted:";
-    private readonly RedisValue[] _evictArguments = [(long)rules.EvictionMarkLifetime.TotalMilliseconds];
-    private readonly RedisValue[] _lookupArguments = [options.Value.KeyPrefix + "evicted:"];
+    private readonly string _entryPrefix = HashTag(options.Value) + "entry:";
+    private readonly string _markPrefix = HashTag(options.Value) + "evicted:";
+
+    // Eviction marks outlive every entry they could concern, so an expired mark never lets a stale entry back in.
+    private readonly RedisValue[] _evictArguments = [(long)(options.Value.MaxLifetime + TimeSpan.FromMinutes(1)).TotalMilliseconds];
+    private readonly RedisValue[] _lookupArguments = [HashTag(options.Value) + "evicted:"];
     private long _lostEvictions; // evictions that could not be written...
     private long _coveredEvictions; // ...and how many of them a later evict-everything covered
 
-    /// <summary>The caller's id comes first, from the signed token: no path or query can spell another user's key.</summary>
-    public string EntryKey(string path, string? query, string? caller) =>
-        caller is null ? string.Concat(_entryPrefix, "all:", path, query) : string.Concat(_entryPrefix, "user:", caller, ":", path, query);
+    /// <summary>
+    /// A private entry's key starts with the caller's id, from the signed token: no path or query can
+    /// spell another user's key.
+    /// </summary>
+    public string EntryKey(CacheScope scope, string pathAndQuery, string? caller) => scope == CacheScope.Public
+        ? string.Concat(_entryPrefix, "all:", pathAndQuery)
+        : string.Concat(_entryPrefix, "user:", caller ?? throw new ArgumentNullException(nameof(caller)), ":", pathAndQuery);
 
-    /// <summary>A fresh entry (Hit), the Redis time to store a new one with (Miss), or neither while Redis is away.</summary>
-    public async Task<CacheLookup> LookupAsync(string key)
+    public string MarkKey(string tag) => _markPrefix + tag;
+
+    /// <summary>The start of every key, <c>{gw:cache}:</c>: one Redis Cluster hash tag for the whole cache (see <see cref="CacheScripts"/>).</summary>
+    private static string HashTag(CachingOptions options) => $"{{{options.KeyPrefix.TrimEnd(':')}}}:";
+
+    /// <summary>
+    /// The caller's own entry if fresh, else the shared one (Hit); the Redis time to store a new one
+    /// with (Miss); or neither while Redis is away. An anonymous caller has only the shared one.
+    /// </summary>
+    public async Task<CacheLookup> LookupAsync(string pathAndQuery, string? caller)
     {
         if (!redis.TryGetDatabase(out var db))
         {
             return default;
         }
 
+        RedisKey shared = EntryKey(CacheScope.Public, pathAndQuery, null);
+        RedisKey[] keys = caller is null ? [shared] : [EntryKey(CacheScope.Private, pathAndQuery, caller), shared];
         try
         {
             await CoverLostEvictionsAsync(db);
-            var result = (RedisResult[])(await db.ScriptEvaluateAsync(CacheScripts.Lookup, [key], _lookupArguments))!;
+            var result = (RedisResult[])(await db.ScriptEvaluateAsync(CacheScripts.Lookup, keys, _lookupArguments))!;
             redis.ReportSuccess();
-            return (int)result[0] == 1
-                ? new CacheLookup(CachedResponse.Decode((byte[])result[1]!), null)
-                : new CacheLookup(null, (string)result[1]!);
+            var found = (int)result[0];
+            return found == 0
+                ? new CacheLookup(null, default, (string)result[1]!)
+                : new CacheLookup(CachedResponse.Decode((byte[])result[1]!), keys.Length == 2 && found == 1 ? CacheScope.Private : CacheScope.Public, null);
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
@@ -86,7 +104,7 @@ public sealed partial class ResponseCacheStore(GatewayRedis redis, CacheRules ru
         try
         {
             await CoverLostEvictionsAsync(db);
-            await db.ScriptEvaluateAsync(CacheScripts.Evict, [.. tags.Select(tag => (RedisKey)(_markPrefix + tag))], _evictArguments);
+            await db.ScriptEvaluateAsync(CacheScripts.Evict, [.. tags.Select(tag => (RedisKey)MarkKey(tag))], _evictArguments);
             redis.ReportSuccess();
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
@@ -109,7 +127,7 @@ public sealed partial class ResponseCacheStore(GatewayRedis redis, CacheRules ru
         var lost = Interlocked.Read(ref _lostEvictions);
         if (lost != Interlocked.Read(ref _coveredEvictions))
         {
-            await db.ScriptEvaluateAsync(CacheScripts.Evict, [(RedisKey)(_markPrefix + EverythingTag)], _evictArguments);
+            await db.ScriptEvaluateAsync(CacheScripts.Evict, [(RedisKey)MarkKey(EverythingTag)], _evictArguments);
             Interlocked.Exchange(ref _coveredEvictions, lost);
             LogEverythingEvicted();
         }
@@ -122,5 +140,8 @@ public sealed partial class ResponseCacheStore(GatewayRedis redis, CacheRules ru
     private partial void LogEverythingEvicted();
 }
 
-/// <summary>The answer of a lookup: a fresh entry, or the time a new entry would be stored as of; both null when Redis is away.</summary>
-public readonly record struct CacheLookup(CachedResponse? Hit, string? MissAsOf);
+/// <summary>
+/// The answer of a lookup: a fresh entry and whose it was (<see cref="HitScope"/>), or the time a new
+/// entry would be stored as of; both null when Redis is away.
+/// </summary>
+public readonly record struct CacheLookup(CachedResponse? Hit, CacheScope HitScope, string? MissAsOf);

@@ -3,14 +3,16 @@ using System.Buffers;
 namespace Tripmate.Gateway.Caching;
 
 /// <summary>
-/// Holds a proxied answer in a pooled buffer until it is known to be cacheable and has been
-/// queued for storage, then sends it; so the next request already finds it. An answer larger
-/// than the limit is sent on as it comes and not cached.
+/// Holds a proxied answer in a pooled buffer until it has been queued for storage, then sends it;
+/// so the next request already finds it. Whether to hold is asked once, at the first write or
+/// flush, when the answer's status and headers are known: an answer its service did not mark
+/// cacheable (an event stream, a download) goes on as it comes, and so does one larger than the limit.
 /// </summary>
-internal sealed class ResponseCapture(Stream client, int limit) : Stream
+internal sealed class ResponseCapture(Stream client, int limit, Func<bool> holdAnswer) : Stream
 {
-    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(Math.Min(limit, 4096));
+    private byte[] _buffer = [];
     private int _length;
+    private bool _decided;
 
     /// <summary>True while everything written is still held here, none of it sent.</summary>
     public bool IsHeld { get; private set; } = true;
@@ -22,6 +24,7 @@ internal sealed class ResponseCapture(Stream client, int limit) : Stream
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
     {
+        Decide();
         if (IsHeld && _length + data.Length <= limit)
         {
             Hold(data.Span);
@@ -45,6 +48,7 @@ internal sealed class ResponseCapture(Stream client, int limit) : Stream
     /// <summary>Synchronous writes reach the client only where the server allows synchronous IO, as without the cache.</summary>
     public override void Write(ReadOnlySpan<byte> data)
     {
+        Decide();
         if (IsHeld && _length + data.Length <= limit)
         {
             Hold(data);
@@ -60,11 +64,27 @@ internal sealed class ResponseCapture(Stream client, int limit) : Stream
         client.Write(data);
     }
 
-    public override Task FlushAsync(CancellationToken cancellationToken) =>
-        IsHeld ? Task.CompletedTask : client.FlushAsync(cancellationToken);
+    public override Task FlushAsync(CancellationToken cancellationToken)
+    {
+        Decide();
+        return IsHeld ? Task.CompletedTask : client.FlushAsync(cancellationToken);
+    }
 
     public override void Flush()
     {
+    }
+
+    private void Decide()
+    {
+        if (!_decided)
+        {
+            _decided = true;
+            IsHeld = holdAnswer();
+            if (IsHeld)
+            {
+                _buffer = ArrayPool<byte>.Shared.Rent(Math.Min(limit, 4096));
+            }
+        }
     }
 
     private void Hold(ReadOnlySpan<byte> data)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using MassTransit;
 using Tripmate.Contracts;
+using Tripmate.Contracts.Caching;
 using Tripmate.Contracts.Identity;
 using Tripmate.Testing;
 
@@ -40,6 +41,7 @@ public sealed class EventRecorder : IAsyncDisposable
                 endpoint.Handler<GroupDeleted>(recorder.RecordAsync);
                 endpoint.Handler<GroupMemberAdded>(recorder.RecordAsync);
                 endpoint.Handler<GroupMemberRemoved>(recorder.RecordAsync);
+                endpoint.Handler<CacheTagsInvalidated>(recorder.RecordAsync);
             });
         });
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));

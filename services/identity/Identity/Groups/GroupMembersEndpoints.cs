@@ -5,6 +5,7 @@ using Tripmate.Identity.Data;
 using Microsoft.Extensions.Options;
 using Tripmate.Outbox.EntityFrameworkCore;
 using Tripmate.ServiceDefaults.Auth;
+using Tripmate.ServiceDefaults.Caching;
 using Tripmate.ServiceDefaults.OpenApi;
 using Tripmate.ServiceDefaults.Paging;
 
@@ -15,7 +16,8 @@ public static class GroupMembersEndpoints
     public static IEndpointRouteBuilder MapGroupMembersEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var members = endpoints.MapGroup("/api/groups/{id:guid}/members").RequireAuthorization().WithTags("Groups").WithStandardProblems();
-        members.MapGet("/", ListAsync).WithName("ListGroupMembers").WithSummary("Members of a group the caller belongs to.");
+        members.MapGet("/", ListAsync).WithName("ListGroupMembers").WithSummary("Members of a group the caller belongs to.")
+            .CacheAnswer(CacheScope.Private, GroupCaching.MaxAge);
         members.MapPost("/", AddAsync).WithName("AddGroupMember")
             .WithSummary("Add a user (owner or admin; only the owner grants admin).")
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -49,6 +51,8 @@ public static class GroupMembersEndpoints
             .OrderBy(m => m.UserId)
             .Select(m => new MemberResponse(m.UserId, m.DisplayName, m.Role, m.JoinedAt))
             .ToListAsync(cancellationToken);
+        // Each member's tag too: the list shows their display name.
+        http.TagAnswer([.. GroupCaching.MembershipTags(id), .. rows.Select(m => IdentityCacheTags.User(m.UserId))]);
         return TypedResults.Ok(Page.From(Slice.FromOverfetch(rows, page.Size, m => new MemberPosition(m.UserId)), m => m));
     }
 
@@ -100,6 +104,7 @@ public static class GroupMembersEndpoints
         var member = new GroupMember { GroupId = id, UserId = userId, Role = role };
         db.GroupMembers.Add(member);
         db.AddEvent(new GroupMemberAdded(id, userId, role) { Version = version });
+        db.AddEvent(http.InvalidateCacheTags(GroupCaching.MembershipTags(id)));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -152,6 +157,7 @@ public static class GroupMembersEndpoints
 
         db.GroupMembers.Remove(target);
         db.AddEvent(new GroupMemberRemoved(id, userId) { Version = version });
+        db.AddEvent(http.InvalidateCacheTags(GroupCaching.MembershipTags(id)));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.NoContent();

@@ -4,6 +4,7 @@ using Tripmate.Contracts.Identity;
 using Tripmate.Identity.Data;
 using Tripmate.Outbox.EntityFrameworkCore;
 using Tripmate.ServiceDefaults.Auth;
+using Tripmate.ServiceDefaults.Caching;
 using Tripmate.ServiceDefaults.OpenApi;
 using Tripmate.ServiceDefaults.Paging;
 
@@ -16,7 +17,8 @@ public static class GroupsEndpoints
         var groups = endpoints.MapGroup("/api/groups").RequireAuthorization().WithTags("Groups").WithStandardProblems();
         groups.MapPost("/", CreateAsync).WithName("CreateGroup").WithSummary("Create a group; the caller becomes its owner.");
         groups.MapGet("/", ListMineAsync).WithName("ListMyGroups").WithSummary("Groups the caller belongs to (member=me).");
-        groups.MapGet("/{id:guid}", GetAsync).WithName("GetGroup").WithSummary("A group the caller belongs to.");
+        groups.MapGet("/{id:guid}", GetAsync).WithName("GetGroup").WithSummary("A group the caller belongs to.")
+            .CacheAnswer(CacheScope.Private, GroupCaching.MaxAge);
         groups.MapPatch("/{id:guid}", UpdateAsync).WithName("UpdateGroup").WithSummary("Rename or re-describe a group (owner only).")
             .ProducesProblem(StatusCodes.Status403Forbidden);
         groups.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteGroup").WithSummary("Delete a group (owner only).")
@@ -81,6 +83,7 @@ public static class GroupsEndpoints
         Guid id, HttpContext http, IdentityDbContext db, CancellationToken cancellationToken)
     {
         var membership = await GroupAccess.FindAsync(db, id, http.User.GetUserId(), cancellationToken);
+        http.TagAnswer(IdentityCacheTags.Group(id));
         return membership is null ? TypedResults.NotFound() : TypedResults.Ok(GroupResponse.From(membership.Group, membership.Role));
     }
 
@@ -115,6 +118,7 @@ public static class GroupsEndpoints
 
             group.UpdatedAt = DateTimeOffset.UtcNow;
             db.AddEvent(new GroupUpdated(group.Id, group.Name, group.Description) { Version = version });
+            db.AddEvent(http.InvalidateCacheTags(IdentityCacheTags.Group(group.Id)));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -144,6 +148,7 @@ public static class GroupsEndpoints
 
         db.Groups.Remove(membership.Group);
         db.AddEvent(new GroupDeleted(id) { Version = version });
+        db.AddEvent(http.InvalidateCacheTags(GroupCaching.MembershipTags(id)));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.NoContent();

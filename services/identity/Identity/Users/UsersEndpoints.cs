@@ -5,6 +5,7 @@ using Tripmate.Identity.Data;
 using Tripmate.Identity.Groups;
 using Tripmate.Outbox.EntityFrameworkCore;
 using Tripmate.ServiceDefaults.Auth;
+using Tripmate.ServiceDefaults.Caching;
 using Tripmate.ServiceDefaults.OpenApi;
 using Tripmate.ServiceDefaults.Paging;
 
@@ -15,10 +16,11 @@ public static class UsersEndpoints
     public static IEndpointRouteBuilder MapUsersEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var users = endpoints.MapGroup("/api/users").RequireAuthorization().WithTags("Users").WithStandardProblems();
-        users.MapGet("/me", GetMeAsync).WithName("GetMe").WithSummary("The caller's own account.");
+        users.MapGet("/me", GetMeAsync).WithName("GetMe").WithSummary("The caller's own account.").NoStore();
         users.MapPatch("/me", UpdateMeAsync).WithName("UpdateMe").WithSummary("Change the caller's display name or bio.");
         users.MapDelete("/me", DeleteMeAsync).WithName("DeleteMe").WithSummary("Delete the caller's account, and the groups they own.");
-        users.MapGet("/{id:guid}", GetProfileAsync).WithName("GetUserProfile").WithSummary("A user's public profile.");
+        users.MapGet("/{id:guid}", GetProfileAsync).WithName("GetUserProfile").WithSummary("A user's public profile.")
+            .CacheAnswer(CacheScope.Public, TimeSpan.FromMinutes(5));
         users.MapGet("/", SearchAsync).WithName("SearchUsers").WithSummary("Users whose display name starts with the query, case ignored.");
         return endpoints;
     }
@@ -55,6 +57,7 @@ public static class UsersEndpoints
         {
             user.UpdatedAt = DateTimeOffset.UtcNow;
             db.AddEvent(new UserProfileUpdated(user.Id, user.DisplayName, user.Bio));
+            db.AddEvent(http.InvalidateCacheTags(IdentityCacheTags.User(user.Id)));
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -91,15 +94,22 @@ public static class UsersEndpoints
         db.Groups.RemoveRange(ownedGroups);
         db.Users.Remove(user);
         db.AddEvent(new UserDeleted(userId));
+        // The profile, and every group the account was in: its member lists, and for owned groups everything.
+        db.AddEvent(http.InvalidateCacheTags([
+            IdentityCacheTags.User(userId),
+            .. memberships.Select(m => m.GroupId).Union(ownedGroups.Select(g => g.Id))
+                .SelectMany(groupId => new[] { IdentityCacheTags.Group(groupId), IdentityCacheTags.GroupMembers(groupId) }),
+        ]));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.NoContent();
     }
 
     private static async Task<Results<Ok<PublicProfile>, NotFound>> GetProfileAsync(
-        Guid id, IdentityDbContext db, CancellationToken cancellationToken)
+        Guid id, HttpContext http, IdentityDbContext db, CancellationToken cancellationToken)
     {
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
+        http.TagAnswer(IdentityCacheTags.User(id));
         return user is null ? TypedResults.NotFound() : TypedResults.Ok(PublicProfile.From(user));
     }
 

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tripmate.Messaging.Store;
+using Tripmate.Contracts.Identity;
 using Tripmate.ServiceDefaults.Auth;
+using Tripmate.ServiceDefaults.Caching;
 using Tripmate.ServiceDefaults.Errors;
 using Tripmate.ServiceDefaults.OpenApi;
 using Tripmate.ServiceDefaults.Paging;
@@ -15,8 +17,10 @@ public static class ConversationsEndpoints
         conversations.MapPost("/direct", OpenDirectAsync).WithName("OpenDirectConversation")
             .WithSummary("The one direct conversation between the caller and another user (the same from either side).");
         conversations.MapGet("/", ListMineAsync).WithName("ListMyConversations")
-            .WithSummary("The caller's conversations, latest activity first, with last message and unread count.");
-        conversations.MapGet("/{id:guid}", GetAsync).WithName("GetConversation").WithSummary("A conversation the caller is a member of.");
+            .WithSummary("The caller's conversations, latest activity first, with last message and unread count.")
+            .NoStore(); // changes with every message in any of them
+        conversations.MapGet("/{id:guid}", GetAsync).WithName("GetConversation").WithSummary("A conversation the caller is a member of.")
+            .CacheAnswer(CacheScope.Private, ConversationCaching.MaxAge);
         conversations.MapPost("/{id:guid}/read", MarkReadAsync).WithName("MarkConversationRead")
             .WithSummary("Sets the caller's unread count in this conversation to zero.");
         return endpoints;
@@ -59,6 +63,8 @@ public static class ConversationsEndpoints
         }
 
         var directMemberIds = conversation.Kind == ConversationKind.Direct ? await conversations.GetMemberIdsAsync(id, cancellationToken) : [];
+        // A direct conversation lists its two members: an account deleted at identity changes it.
+        http.TagAnswer([.. ConversationCaching.Access(id), .. directMemberIds.Select(IdentityCacheTags.User)]);
         return TypedResults.Ok(ConversationResponse.From(conversation, directMemberIds));
     }
 

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Tripmate.Contracts.Caching;
 using Tripmate.Messaging.Conversations;
 using Tripmate.Messaging.Store;
 using Tripmate.ServiceDefaults.Auth;
+using Tripmate.ServiceDefaults.Caching;
 
 namespace Tripmate.Messaging.Messages;
 
@@ -30,7 +32,7 @@ internal static class MessageChanges
 
         // At the stores' precision (milliseconds), so this answer and later reads agree.
         var editedAt = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-        if (!await messages.EditAsync(id, messageId, request.Text!.Trim(), editedAt, [], cancellationToken))
+        if (!await messages.EditAsync(id, messageId, request.Text!.Trim(), editedAt, [InvalidateCached(http, id, messageId)], cancellationToken))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Message deleted",
                 detail: "A deleted message cannot be edited.");
@@ -56,7 +58,7 @@ internal static class MessageChanges
 
         if (!message.IsDeleted)
         {
-            await messages.DeleteAsync(id, messageId, DateTimeOffset.UtcNow, [], cancellationToken);
+            await messages.DeleteAsync(id, messageId, DateTimeOffset.UtcNow, [InvalidateCached(http, id, messageId)], cancellationToken);
         }
 
         return TypedResults.NoContent();
@@ -75,6 +77,13 @@ internal static class MessageChanges
 
         return await messages.FindAsync(conversationId, messageId, cancellationToken);
     }
+
+    /// <summary>
+    /// The writer's next read through the gateway is fresh (the answer's header); everyone else's
+    /// cached copies are evicted by the event, which the store commits with the change.
+    /// </summary>
+    private static CacheTagsInvalidated InvalidateCached(HttpContext http, Guid conversationId, Guid messageId) =>
+        http.InvalidateCacheTags(ConversationCaching.Messages(conversationId), ConversationCaching.Message(messageId));
 
     private static ProblemHttpResult Forbidden(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: detail);

@@ -11,10 +11,13 @@ namespace Tripmate.Messaging.Messages;
 /// </summary>
 public sealed class MessageSender(IMessageStore messages)
 {
-    /// <summary>The caller has checked membership and that the conversation is open; <paramref name="memberIds"/> get the inbox update.</summary>
+    /// <summary>
+    /// The caller has checked membership and that the conversation is open; <paramref name="memberIds"/>
+    /// get the inbox update; <paramref name="alsoAnnounced"/> are committed with the message too.
+    /// </summary>
     public async Task<Message> SendAsync(
         Guid conversationId, Guid senderId, IReadOnlyList<Guid> memberIds, string text, IReadOnlyList<Guid> attachmentFileIds,
-        string? idempotencyKey, CancellationToken cancellationToken)
+        string? idempotencyKey, IReadOnlyCollection<IntegrationEvent> alsoAnnounced, CancellationToken cancellationToken)
     {
         var id = TimeUuid.NewId(DateTimeOffset.UtcNow);
         var message = new Message(conversationId, id, senderId, text, attachmentFileIds, SentAt(id));
@@ -35,7 +38,7 @@ public sealed class MessageSender(IMessageStore messages)
             }
         }
 
-        await messages.AppendAsync(message, memberIds, EventsOf(message), cancellationToken);
+        await messages.AppendAsync(message, memberIds, [.. EventsOf(message), .. alsoAnnounced], cancellationToken);
         return message;
     }
 

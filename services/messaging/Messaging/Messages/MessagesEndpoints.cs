@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Tripmate.Messaging.Conversations;
 using Tripmate.Messaging.Store;
 using Tripmate.ServiceDefaults.Auth;
+using Tripmate.ServiceDefaults.Caching;
 using Tripmate.ServiceDefaults.OpenApi;
 using Tripmate.ServiceDefaults.Paging;
 
@@ -16,8 +17,10 @@ public static class MessagesEndpoints
         messages.MapPost("/", SendAsync).WithName("SendMessage")
             .WithSummary("Send a message; a retry with the same Idempotency-Key returns the first result.")
             .ProducesProblem(StatusCodes.Status409Conflict);
-        messages.MapGet("/", ListAsync).WithName("ListMessages").WithSummary("Messages, newest first.");
-        messages.MapGet("/{messageId:guid}", GetAsync).WithName("GetMessage").WithSummary("One message.");
+        messages.MapGet("/", ListAsync).WithName("ListMessages").WithSummary("Messages, newest first.")
+            .CacheAnswer(CacheScope.Private, ConversationCaching.MaxAge);
+        messages.MapGet("/{messageId:guid}", GetAsync).WithName("GetMessage").WithSummary("One message.")
+            .CacheAnswer(CacheScope.Private, ConversationCaching.MaxAge);
         messages.MapPatch("/{messageId:guid}", MessageChanges.EditAsync).WithName("EditMessage").WithSummary("Change a message's text (its sender only).")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -45,8 +48,10 @@ public static class MessagesEndpoints
             return ConversationAccess.Closed();
         }
 
+        // Committed with the message: every member's cached pages are evicted, the sender's before this answer.
+        var invalidated = http.InvalidateCacheTags(ConversationCaching.Messages(id));
         var message = await sender.SendAsync(id, callerId, memberIds, request.Text!.Trim(),
-            (request.AttachmentFileIds ?? []).Distinct().ToList(), idempotencyKey, cancellationToken);
+            (request.AttachmentFileIds ?? []).Distinct().ToList(), idempotencyKey, [invalidated], cancellationToken);
         return TypedResults.Created($"/api/conversations/{id}/messages/{message.Id}", MessageResponse.From(message));
     }
 
@@ -61,6 +66,7 @@ public static class MessagesEndpoints
         }
 
         var found = await messages.ReadAsync(id, after, page.Size, cancellationToken);
+        http.TagAnswer([.. ConversationCaching.Access(id), ConversationCaching.Messages(id)]);
         return TypedResults.Ok(Page.From(found, MessageResponse.From));
     }
 
@@ -68,6 +74,7 @@ public static class MessagesEndpoints
         Guid id, Guid messageId, HttpContext http, IConversationStore conversations, IMessageStore messages, CancellationToken cancellationToken)
     {
         var message = await MessageChanges.FindAsync(id, messageId, http.User.GetUserId(), conversations, messages, cancellationToken);
+        http.TagAnswer([.. ConversationCaching.Access(id), ConversationCaching.Message(messageId)]);
         return message is null ? TypedResults.NotFound() : TypedResults.Ok(MessageResponse.From(message));
     }
 }

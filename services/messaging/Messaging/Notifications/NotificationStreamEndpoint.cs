@@ -39,8 +39,7 @@ public static class NotificationStreamEndpoint
         try
         {
             EndWhenTokenExpires(http, stop);
-            http.Response.ContentType = "text/event-stream";
-            http.Response.Headers.CacheControl = "no-cache";
+            http.Response.ContentType = "text/event-stream"; // Cache-Control: no-store, from the notifications group
             http.Response.Headers["X-Accel-Buffering"] = "no"; // proxies that buffer (nginx) would hold events back
             http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
             var stream = new NotificationStream(new ServerSentEventWriter(http.Response.BodyWriter), json.Value.SerializerOptions);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tripmate.Messaging.Store;
 using Tripmate.ServiceDefaults.Auth;
+using Tripmate.ServiceDefaults.Caching;
 using Tripmate.ServiceDefaults.OpenApi;
 using Tripmate.ServiceDefaults.Paging;
 
@@ -10,7 +11,9 @@ public static class NotificationsEndpoints
 {
     public static IEndpointRouteBuilder MapNotificationsEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var notifications = endpoints.MapGroup("/api/notifications").RequireAuthorization().WithTags("Notifications").WithStandardProblems();
+        // No cache keeps any of it, the event stream included: it is personal and changes all the time.
+        var notifications = endpoints.MapGroup("/api/notifications").RequireAuthorization().WithTags("Notifications").WithStandardProblems()
+            .NoStore();
         notifications.MapGet("/", ListAsync).WithName("ListNotifications").WithSummary("The caller's notifications, newest first.");
         notifications.MapGet("/unread-count", CountUnreadAsync).WithName("CountUnreadNotifications")
             .WithSummary("How many of the caller's notifications are unread.");

@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# The ./dev commands: up, down, status, test, server, help.
+# The ./dev commands: up, down, status, test, server, rotate-signing-key, help.
 
 usage() {
   cat <<'USAGE'
@@ -18,6 +18,9 @@ Usage: ./dev COMMAND
                       Last line: "N passed, N failed"
   server start|stop|status NAME
                       NAME: postgres, redis, rabbitmq, s3; profile from $DEV_PROFILE (default up)
+  rotate-signing-key  identity's signing key for `up`: the current key becomes the previous one
+                      (still published, so tokens in use stay valid) and a new one signs after
+                      identity restarts (./dev down && ./dev up)
   help                this text
 
 Ports (profile up / test), each overridable by the variable named:
@@ -111,6 +114,17 @@ status_profile() {
     "$(port_open "$RABBIT_MGMT_PORT" && echo up || echo down)"
 }
 
+# The same command production runs as a job (dotnet Tripmate.Identity.dll rotate-signing-key).
+cmd_rotate_signing_key() {
+  load_profile up
+  ensure_dirs
+  local dll=$ROOT/services/identity/Identity/bin/Release/net10.0/Tripmate.Identity.dll
+  [[ -f $dll ]] || dotnet build "$ROOT/services/identity/Identity" -c Release --nologo -v quiet >/dev/null
+  Identity__SigningKeyPath=$KEYS_DIR/identity-signing.pem \
+    Identity__PreviousSigningKeyPath=$KEYS_DIR/identity-signing.previous.pem \
+    dotnet "$dll" rotate-signing-key
+}
+
 cmd_status() {
   load_profile up
   status_profile
@@ -127,6 +141,7 @@ main() {
     status) cmd_status ;;
     test)   cmd_test "$@" ;;
     server) cmd_server "$@" ;;
+    rotate-signing-key) cmd_rotate_signing_key ;;
     help|-h|--help) usage ;;
     *) usage >&2; exit 2 ;;
   esac

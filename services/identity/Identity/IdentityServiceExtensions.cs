@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Tripmate.Identity.Auth;
 using Tripmate.Identity.Data;
@@ -35,7 +36,9 @@ public static class IdentityServiceExtensions
             .AddNpgSql(connectionString, name: "postgresql", tags: [HealthEndpoints.ReadyTag], timeout: TimeSpan.FromSeconds(3));
 
         builder.Services.Configure<IssuingOptions>(builder.Configuration.GetSection(IssuingOptions.Section));
-        builder.Services.AddSingleton<SigningKey>();
+        builder.Services.AddSingleton<SigningKeys>();
+        builder.Services.AddScoped<RefreshTokens>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
 
@@ -43,11 +46,11 @@ public static class IdentityServiceExtensions
         // its own discovery document over HTTP.
         builder.AddDefaultAuthentication(options => options.Authority = null);
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<SigningKey>((options, key) => options.TokenValidationParameters.IssuerSigningKey = key.SecurityKey);
+            .Configure<SigningKeys>((options, keys) => options.TokenValidationParameters.IssuerSigningKeys = keys.VerificationKeys);
 
         // Here, not in the shared defaults: the generator finds this project's request types only.
         builder.Services.AddValidation();
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer<ApiDocumentTransformer>());
+        builder.Services.AddDefaultOpenApi();
         return builder;
     }
 

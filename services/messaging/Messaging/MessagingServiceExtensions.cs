@@ -23,7 +23,7 @@ public static class MessagingServiceExtensions
 
         // Here, not in the shared defaults: the generator finds this project's request types only.
         builder.Services.AddValidation();
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer<ApiDocumentTransformer>());
+        builder.Services.AddDefaultOpenApi();
         return builder;
     }
 

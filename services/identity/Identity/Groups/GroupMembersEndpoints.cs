@@ -34,7 +34,7 @@ public static class GroupMembersEndpoints
             return TypedResults.NotFound();
         }
 
-        var after = PageCursor.Decode<Guid?>(page.Cursor);
+        var after = PageCursor.Decode<Guid?>("group-members", page.Cursor);
         var members = db.GroupMembers.Where(m => m.GroupId == id);
         if (after is { } afterId)
         {
@@ -48,7 +48,7 @@ public static class GroupMembersEndpoints
             .OrderBy(m => m.UserId)
             .Select(m => new MemberResponse(m.UserId, m.DisplayName, m.Role, m.JoinedAt))
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(Page.FromOverfetch(rows, page.Size, m => (Guid?)m.UserId, m => m));
+        return TypedResults.Ok(Page.FromOverfetch(rows, page.Size, "group-members", m => (Guid?)m.UserId, m => m));
     }
 
     private static async Task<Results<Created<MemberResponse>, NotFound, ProblemHttpResult>> AddAsync(

@@ -57,7 +57,7 @@ public static class GroupsEndpoints
         CancellationToken cancellationToken)
     {
         var callerId = http.User.GetUserId();
-        var after = PageCursor.Decode<Guid?>(page.Cursor);
+        var after = PageCursor.Decode<Guid?>("groups", page.Cursor);
         var memberships = db.GroupMembers.Where(m => m.UserId == callerId);
         if (after is { } afterId)
         {
@@ -71,7 +71,7 @@ public static class GroupsEndpoints
             .OrderBy(row => row.Group.Id)
             .AsNoTracking()
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(Page.FromOverfetch(rows, page.Size, row => (Guid?)row.Group.Id, row => GroupResponse.From(row.Group, row.Role)));
+        return TypedResults.Ok(Page.FromOverfetch(rows, page.Size, "groups", row => (Guid?)row.Group.Id, row => GroupResponse.From(row.Group, row.Role)));
     }
 
     private static async Task<Results<Ok<GroupResponse>, NotFound>> GetAsync(

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Tripmate.Contracts.Identity;
+using Tripmate.Identity.Auth;
 using Tripmate.Identity.Data;
 using Tripmate.Identity.Groups;
 using Tripmate.Outbox;
@@ -17,6 +19,8 @@ public static class UsersEndpoints
         var users = endpoints.MapGroup("/api/users").RequireAuthorization().WithTags("Users").WithStandardProblems();
         users.MapGet("/me", GetMeAsync).WithName("GetMe").WithSummary("The caller's own account.");
         users.MapPatch("/me", UpdateMeAsync).WithName("UpdateMe").WithSummary("Change the caller's display name or bio.");
+        users.MapPost("/me/password", ChangePasswordAsync).WithName("ChangePassword")
+            .WithSummary("Change the caller's password; every sign-in (refresh token) of the account ends.");
         users.MapDelete("/me", DeleteMeAsync).WithName("DeleteMe").WithSummary("Delete the caller's account, and the groups they own.");
         users.MapGet("/{id:guid}", GetProfileAsync).WithName("GetUserProfile").WithSummary("A user's public profile.");
         users.MapGet("/", SearchAsync).WithName("SearchUsers").WithSummary("Users whose display name starts with the query, case ignored.");
@@ -59,6 +63,33 @@ public static class UsersEndpoints
         }
 
         return TypedResults.Ok(AccountResponse.From(user));
+    }
+
+    private static async Task<Results<NoContent, NotFound, ValidationProblem>> ChangePasswordAsync(
+        ChangePasswordRequest request, HttpContext http, IdentityDbContext db, IPasswordHasher<User> hasher, RefreshTokens refreshTokens,
+        CancellationToken cancellationToken)
+    {
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == http.User.GetUserId(), cancellationToken);
+        if (user is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (hasher.VerifyHashedPassword(user, user.PasswordHash, request.CurrentPassword) == PasswordVerificationResult.Failed)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["currentPassword"] = ["The current password is not correct."],
+            });
+        }
+
+        user.PasswordHash = hasher.HashPassword(user, request.NewPassword);
+        user.UpdatedAt = DateTimeOffset.UtcNow;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await refreshTokens.RevokeAllAsync(user.Id, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.NoContent();
     }
 
     /// <summary>
@@ -105,12 +136,9 @@ public static class UsersEndpoints
     private static async Task<Ok<Page<PublicProfile>>> SearchAsync(
         [AsParameters] UserSearchQuery search, [AsParameters] PageQuery page, IdentityDbContext db, CancellationToken cancellationToken)
     {
-        var after = PageCursor.Decode<UserCursor>(page.Cursor);
-        var users = db.Users.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(search.Query))
-        {
-            users = users.Where(u => u.SearchName.StartsWith(User.Normalize(search.Query)));
-        }
+        var after = PageCursor.Decode<UserCursor>(SearchList, page.Cursor);
+        var prefix = User.Normalize(search.Query!);
+        var users = db.Users.AsNoTracking().Where(u => u.SearchName.StartsWith(prefix));
 
         if (after is not null)
         {
@@ -119,8 +147,10 @@ public static class UsersEndpoints
         }
 
         var rows = await users.OrderBy(u => u.SearchName).ThenBy(u => u.Id).Take(page.Size + 1).ToListAsync(cancellationToken);
-        return TypedResults.Ok(Page.FromOverfetch(rows, page.Size, u => new UserCursor(u.SearchName, u.Id), PublicProfile.From));
+        return TypedResults.Ok(Page.FromOverfetch(rows, page.Size, SearchList, u => new UserCursor(u.SearchName, u.Id), PublicProfile.From));
     }
+
+    private const string SearchList = "users";
 
     private sealed record UserCursor(string Name, Guid Id);
 }

@@ -17,21 +17,24 @@ public class IdentityApp : WebApplicationFactory<Program>, IAsyncLifetime
     public const string Issuer = "tripmate-identity-tests";
 
     private readonly PostgresDatabase _database;
-    private readonly string _keyPath = Path.Combine(Path.GetTempPath(), $"tripmate-identity-{Guid.NewGuid():N}.pem");
 
     public IdentityApp() : this(PostgresDatabase.NewName("identity"))
     {
     }
 
     /// <summary>Several apps may share one database, as several instances of the service do.</summary>
-    internal IdentityApp(PostgresDatabase database)
+    internal IdentityApp(PostgresDatabase database, string? keyPath = null)
     {
         _database = database;
+        KeyPath = keyPath ?? KeyPath;
         Port = FreePort();
         UseKestrel(Port);
     }
 
     public int Port { get; }
+
+    /// <summary>The PEM file of the key this app signs with (created on first start).</summary>
+    public string KeyPath { get; } = Path.Combine(Path.GetTempPath(), $"tripmate-identity-{Guid.NewGuid():N}.pem");
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 
@@ -42,7 +45,7 @@ public class IdentityApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Identity", _database.ConnectionString);
         builder.UseSetting("ConnectionStrings:RabbitMq", TestServers.RabbitMq);
-        builder.UseSetting("Identity:SigningKeyPath", _keyPath);
+        builder.UseSetting("Identity:SigningKeyPath", KeyPath);
         builder.UseSetting("Identity:CreateSigningKeyIfMissing", "true");
         builder.UseSetting("Auth:Issuer", Issuer);
         // Fast retries keep outage tests short; production keeps the defaults.
@@ -60,7 +63,7 @@ public class IdentityApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         await _database.DisposeAsync();
-        File.Delete(_keyPath);
+        File.Delete(KeyPath);
     }
 
     public HttpClient Anonymous() => new() { BaseAddress = BaseAddress };
@@ -82,7 +85,7 @@ public class IdentityApp : WebApplicationFactory<Program>, IAsyncLifetime
 
         var client = Anonymous();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
-        return new TestUser(account.Id, email, password, token.AccessToken, client);
+        return new TestUser(account.Id, email, password, token.AccessToken, client, token.RefreshToken);
     }
 
     private static int FreePort()
@@ -93,11 +96,11 @@ public class IdentityApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 }
 
-public sealed record TestUser(Guid Id, string Email, string Password, string AccessToken, HttpClient Client);
+public sealed record TestUser(Guid Id, string Email, string Password, string AccessToken, HttpClient Client, string RefreshToken);
 
 public sealed record Account(Guid Id, string Email, string DisplayName, string? Bio, DateTimeOffset CreatedAt);
 
-public sealed record TokenDto(string AccessToken, string TokenType, int ExpiresIn);
+public sealed record TokenDto(string AccessToken, string TokenType, int ExpiresIn, string RefreshToken, int RefreshTokenExpiresIn);
 
 public sealed record Profile(Guid Id, string DisplayName, string? Bio, DateTimeOffset CreatedAt);
 

@@ -11,13 +11,14 @@ namespace Tripmate.Messaging;
 /// </summary>
 internal static class TimeUuidCursor
 {
+    /// <param name="list">The list the cursor must come from (a cursor of another list is a 400).</param>
     /// <param name="parameter">The query parameter the cursor came in, so the 400 names it.</param>
-    public static Guid? Decode(string? cursor, string parameter)
+    public static Guid? Decode(string list, string? cursor, string parameter)
     {
         Guid? position;
         try
         {
-            position = PageCursor.Decode<Guid?>(cursor);
+            position = PageCursor.Decode<Guid?>(list, cursor);
         }
         catch (RequestValidationException)
         {
@@ -27,8 +28,8 @@ internal static class TimeUuidCursor
         return position is not { } id || TimeUuid.IsTimeUuid(id) ? position : throw Invalid(parameter);
     }
 
-    public static Page<TItem> ToPage<TRow, TItem>(IReadOnlyList<TRow> rows, Guid? next, Func<TRow, TItem> toItem) =>
-        new([.. rows.Select(toItem)], next is { } position ? PageCursor.Encode(position) : null);
+    public static Page<TItem> ToPage<TRow, TItem>(string list, IReadOnlyList<TRow> rows, Guid? next, Func<TRow, TItem> toItem) =>
+        new([.. rows.Select(toItem)], next is { } position ? PageCursor.Encode(list, position) : null);
 
     private static RequestValidationException Invalid(string parameter) =>
         new(parameter, "The cursor is not valid. Pass back the nextCursor of a previous page unchanged.");

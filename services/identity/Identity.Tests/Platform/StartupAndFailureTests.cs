@@ -59,7 +59,7 @@ public sealed class StartupAndFailureTests
         var live = await app.Anonymous().GetAsync("/health/live");
         var anonymousReady = await app.Anonymous().GetFromJsonAsync<HealthBody>("/health/ready");
 
-        Assert.Equal(["bus", "postgresql", "rabbitmq"], ready!.Checks.Select(c => c.Name).Order());
+        Assert.Equal(["bus", "postgresql", "rabbitmq"], ready!.Checks!.Select(c => c.Name).Order());
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         Assert.Equal("Healthy", anonymousReady!.Status);
         Assert.Null(anonymousReady.Checks);

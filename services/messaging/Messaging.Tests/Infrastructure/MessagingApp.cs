@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Tripmate.Messaging.Store;
 using Tripmate.Testing;
 
 namespace Tripmate.Messaging.Tests.Infrastructure;
@@ -94,11 +95,17 @@ public class MessagingApp : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 
+    /// <summary>A user that exists as far as messaging knows (as if identity's UserRegistered had arrived).</summary>
     public TestUser NewUser()
     {
         var id = Guid.CreateVersion7();
+        MarkRegistered(id);
         return new TestUser(id, ClientFor(id));
     }
+
+    /// <summary>Writes the user directory directly; off the test's context, since NewUser is synchronous.</summary>
+    public void MarkRegistered(Guid userId) =>
+        Task.Run(() => Services.GetRequiredService<IUserDirectory>().MarkRegisteredAsync(userId, CancellationToken.None)).GetAwaiter().GetResult();
 
     private static int FreePort()
     {

@@ -9,6 +9,8 @@ namespace Tripmate.Messaging.Conversations;
 
 public static class ConversationsEndpoints
 {
+    private const string InboxList = "conversations";
+
     public static IEndpointRouteBuilder MapConversationsEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var conversations = endpoints.MapGroup("/api/conversations").RequireAuthorization().WithTags("Conversations").WithStandardProblems();
@@ -22,14 +24,21 @@ public static class ConversationsEndpoints
         return endpoints;
     }
 
-    private static async Task<Results<Ok<ConversationResponse>, NotFound>> OpenDirectAsync(
-        OpenDirectConversationRequest request, HttpContext http, IConversationStore conversations, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ConversationResponse>, NotFound, ProblemHttpResult>> OpenDirectAsync(
+        OpenDirectConversationRequest request, HttpContext http, IConversationStore conversations, IUserDirectory users,
+        CancellationToken cancellationToken)
     {
         var callerId = http.User.GetUserId();
         var otherId = request.UserId!.Value;
         if (otherId == callerId || otherId == Guid.Empty)
         {
             throw new RequestValidationException("userId", "A direct conversation needs another user than yourself.");
+        }
+
+        // Only with someone who exists (not a group's id, not a deleted account), as identity's events tell.
+        if (!await users.ExistsAsync(otherId, cancellationToken))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "User not found", detail: $"No user has the id {otherId}.");
         }
 
         var id = DirectConversation.IdFor(callerId, otherId);
@@ -45,9 +54,11 @@ public static class ConversationsEndpoints
     private static async Task<Ok<Page<ConversationSummary>>> ListMineAsync(
         [AsParameters] PageQuery page, HttpContext http, IConversationStore conversations, CancellationToken cancellationToken)
     {
-        // The store's cursor is already opaque (PageCursor-encoded), and a tampered one is a 400 there.
-        var (items, next) = await conversations.GetInboxAsync(http.User.GetUserId(), page.Cursor, page.Size, cancellationToken);
-        return TypedResults.Ok(new Page<ConversationSummary>(items.Select(ConversationSummary.From).ToList(), next));
+        // The store makes its own opaque position; wrapped here so only this list's cursor is taken back.
+        var after = PageCursor.Decode<string>(InboxList, page.Cursor);
+        var (items, next) = await conversations.GetInboxAsync(http.User.GetUserId(), after, page.Size, cancellationToken);
+        return TypedResults.Ok(new Page<ConversationSummary>(
+            items.Select(ConversationSummary.From).ToList(), next is null ? null : PageCursor.Encode(InboxList, next)));
     }
 
     private static async Task<Results<Ok<ConversationResponse>, NotFound>> GetAsync(

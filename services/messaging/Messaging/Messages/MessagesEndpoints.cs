@@ -54,14 +54,16 @@ public static class MessagesEndpoints
         Guid id, [AsParameters] MessagePageQuery page, HttpContext http, IConversationStore conversations, IMessageStore messages,
         CancellationToken cancellationToken)
     {
-        var before = TimeUuidCursor.Decode(page.Before, "before");
+        // Bound to this conversation: another conversation's (or list's) cursor is a 400.
+        var list = $"messages:{id}";
+        var before = TimeUuidCursor.Decode(list, page.Before, "before");
         if (!await conversations.IsMemberAsync(id, http.User.GetUserId(), cancellationToken))
         {
             return TypedResults.NotFound();
         }
 
         var found = await messages.ReadAsync(id, before, page.Size, cancellationToken);
-        return TypedResults.Ok(TimeUuidCursor.ToPage(found.Items, found.Before, MessageResponse.From));
+        return TypedResults.Ok(TimeUuidCursor.ToPage(list, found.Items, found.Before, MessageResponse.From));
     }
 
     private static async Task<Results<Ok<MessageResponse>, NotFound>> GetAsync(

@@ -8,6 +8,8 @@ namespace Tripmate.Messaging.Notifications;
 
 public static class NotificationsEndpoints
 {
+    private const string ListName = "notifications";
+
     public static IEndpointRouteBuilder MapNotificationsEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var notifications = endpoints.MapGroup("/api/notifications").RequireAuthorization().WithTags("Notifications").WithStandardProblems();
@@ -22,11 +24,13 @@ public static class NotificationsEndpoints
 
     private static async Task<Ok<Page<NotificationResponse>>> ListAsync(
         [AsParameters] NotificationListQuery query, [AsParameters] PageQuery page, HttpContext http, INotificationStore notifications,
-        CancellationToken cancellationToken)
+        CurrentMessageTexts currentTexts, CancellationToken cancellationToken)
     {
-        var before = TimeUuidCursor.Decode(page.Cursor, "cursor");
-        var found = await notifications.ListAsync(http.User.GetUserId(), query.Unread ?? false, before, page.Size, cancellationToken);
-        return TypedResults.Ok(TimeUuidCursor.ToPage(found.Items, found.Before, NotificationResponse.From));
+        var readerId = http.User.GetUserId();
+        var before = TimeUuidCursor.Decode(ListName, page.Cursor, "cursor");
+        var found = await notifications.ListAsync(readerId, query.Unread ?? false, before, page.Size, cancellationToken);
+        var items = await currentTexts.ApplyAsync(readerId, found.Items, cancellationToken);
+        return TypedResults.Ok(TimeUuidCursor.ToPage(ListName, items, found.Before, item => item));
     }
 
     private static async Task<Ok<UnreadCountResponse>> CountUnreadAsync(

@@ -69,7 +69,8 @@ rabbitmq_start() {
   nohup env "${RABBIT_ENV[@]}" "$RABBIT_BIN/rabbitmq-server" </dev/null >"$LOG_DIR/rabbitmq.out" 2>&1 &
   echo $! >"$RUN_DIR/rabbitmq.pid"
   # Ready = AMQP port accepting (~5.5 s); `rabbitmq-diagnostics wait --pid-file` does not work here.
-  if ! wait_until 60 rabbitmq_ready; then
+  # On a machine busy with other builds the boot was seen to take over 60 s: wait longer.
+  if ! wait_until 180 rabbitmq_ready; then
     log_tail "$LOG_DIR/rabbitmq.out"
     log_tail "$LOG_DIR/rabbitmq/tripmate-$PROFILE@localhost.log"
     die "rabbitmq: did not become ready on port $AMQP_PORT"

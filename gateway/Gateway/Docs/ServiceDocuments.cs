@@ -58,7 +58,8 @@ public sealed class ServiceDocuments(HttpClient http, IProxyStateLookup proxy, I
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-            timeout.CancelAfter(TimeSpan.FromSeconds(5));
+            // The first document an instance builds after start can take seconds on a busy machine.
+            timeout.CancelAfter(TimeSpan.FromSeconds(15));
             var body = await http.GetStringAsync(address, timeout.Token);
             using var json = JsonDocument.Parse(body);
             return json.RootElement.TryGetProperty("openapi", out _) ? body : null;

@@ -22,7 +22,10 @@ public static class TrustedProxies
         var trusted = configuration.GetSection(Section).Get<string[]>() ?? [];
         services.Configure<ForwardedHeadersOptions>(options =>
         {
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            // With no known proxy at all the framework would believe every sender: read nothing then.
+            options.ForwardedHeaders = trusted.Any(entry => !string.IsNullOrWhiteSpace(entry))
+                ? ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost
+                : ForwardedHeaders.None;
             // The framework trusts loopback by default; here only what is configured counts.
             options.KnownProxies.Clear();
             options.KnownIPNetworks.Clear();

@@ -3,7 +3,7 @@ using Tripmate.Messaging.Store.Sqlite;
 namespace Tripmate.Messaging.Tests.Users;
 
 /// <summary>The user projection converges whatever the order or number of deliveries (embedded store).</summary>
-public sealed class UserDirectoryTests : IDisposable
+public sealed class UserDirectoryTests : IAsyncLifetime
 {
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("tripmate-users-");
     private readonly SqliteDatabase _database;
@@ -14,6 +14,8 @@ public sealed class UserDirectoryTests : IDisposable
         _database = new SqliteDatabase(Path.Combine(_directory.FullName, SqliteDatabase.FileName), TimeProvider.System);
         _users = new SqliteUserDirectory(_database);
     }
+
+    public Task InitializeAsync() => _database.InitializeAsync(CancellationToken.None);
 
     [Fact]
     public async Task Registered_twice_is_registered_once_and_unknown_is_nobody()
@@ -42,10 +44,11 @@ public sealed class UserDirectoryTests : IDisposable
         Assert.False(await _users.ExistsAsync(reordered, default));
     }
 
-    public void Dispose()
+    public Task DisposeAsync()
     {
         _database.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _directory.Delete(recursive: true);
+        return Task.CompletedTask;
     }
 }

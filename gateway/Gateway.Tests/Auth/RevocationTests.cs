@@ -8,15 +8,16 @@ namespace Tripmate.Gateway.Tests.Auth;
 
 /// <summary>
 /// A deleted account's access token is refused by the gateway (the messaging stand-in checks
-/// nothing, so a 401 on its route is the gateway's), by the instance that heard UserDeleted and,
-/// through Redis, by one started afterwards.
+/// nothing, so a 401 on its route is the gateway's): at once by the instance that carried the
+/// delete, through UserDeleted by another running instance, and through Redis by one started later.
 /// </summary>
 public sealed class RevocationTests(AuthStack stack) : IClassFixture<AuthStack>
 {
     [Fact]
     public async Task A_deleted_accounts_token_is_refused_within_a_second_of_the_delete()
     {
-        await WaitUntilBusIsBoundAsync(stack.Gateway);
+        var other = stack.StartGateway();
+        await WaitUntilBusIsBoundAsync(other);
         var user = await stack.NewUserAsync();
         Assert.Equal(HttpStatusCode.OK, (await user.Client.GetAsync("/api/conversations")).StatusCode);
         var bystander = await stack.NewUserAsync();
@@ -29,6 +30,11 @@ public sealed class RevocationTests(AuthStack stack) : IClassFixture<AuthStack>
         Assert.True(deleted.Elapsed < TimeSpan.FromSeconds(1), $"Refused only after {deleted.ElapsedMilliseconds} ms.");
         await refused.AssertProblemAsync(HttpStatusCode.Unauthorized);
         Assert.Equal(HttpStatusCode.OK, (await bystander.Client.GetAsync("/api/conversations")).StatusCode);
+
+        using var otherClient = other.Anonymous();
+        otherClient.DefaultRequestHeaders.Authorization = user.Client.DefaultRequestHeaders.Authorization;
+        await Eventually.WaitForAsync(() => otherClient.GetAsync("/api/conversations"),
+            response => response.StatusCode == HttpStatusCode.Unauthorized, TimeSpan.FromSeconds(10), "another running gateway to hear UserDeleted");
 
         // An instance that was not running when the event went out learns it from Redis.
         var later = stack.StartGateway();

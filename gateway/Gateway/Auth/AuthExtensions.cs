@@ -27,6 +27,14 @@ public static class GatewayAuthExtensions
     /// <c>/.well-known</c> route, from whichever identity instance is healthy.
     /// </para>
     /// </summary>
+    /// <summary>Authentication, then the revocations services announce in their answers.</summary>
+    public static WebApplication UseGatewayAuthentication(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseMiddleware<RevokedSubjectFromService>();
+        return app;
+    }
+
     public static IHostApplicationBuilder AddGatewayAuthentication(this IHostApplicationBuilder builder)
     {
         builder.AddGatewayRedis();

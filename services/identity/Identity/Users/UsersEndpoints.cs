@@ -123,6 +123,8 @@ public static class UsersEndpoints
         db.Users.Remove(user);
         db.AddEvent(new UserDeleted(userId));
         await db.SaveChangesAsync(cancellationToken);
+        // The gateway that carries this answer refuses the account's tokens before the caller sees it.
+        http.Response.Headers[RevokedSubjectHeader.Name] = userId.ToString();
         return TypedResults.NoContent();
     }
 

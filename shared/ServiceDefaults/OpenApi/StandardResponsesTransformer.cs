@@ -48,12 +48,25 @@ public sealed class StandardResponsesTransformer : IOpenApiOperationTransformer
             Add(operation, context, StatusCodes.Status415UnsupportedMediaType, "The request body is not JSON in UTF-8.");
         }
 
+        // Kestrel's own answer, empty, before any code runs (a request line over its limit).
+        Add(operation, context, StatusCodes.Status414UriTooLong, "The URL is too long.");
         Add(operation, context, StatusCodes.Status429TooManyRequests, "Too many requests; see Retry-After.");
         Add(operation, context, StatusCodes.Status431RequestHeaderFieldsTooLarge, "The request headers are too large.");
         Add(operation, context, StatusCodes.Status500InternalServerError, "An unexpected error; the answer carries only a trace id.");
         Add(operation, context, StatusCodes.Status502BadGateway, "The gateway got no valid answer from the service.");
         Add(operation, context, StatusCodes.Status503ServiceUnavailable, "The service or a store it needs is unavailable; see Retry-After.");
         Add(operation, context, StatusCodes.Status504GatewayTimeout, "The service did not answer in time.");
+
+        // A handler's own 4xx (e.g. TypedResults.NotFound()) is documented without a body, but the
+        // service answers it as problem details.
+        foreach (var (key, response) in operation.Responses.ToList())
+        {
+            if (int.TryParse(key, out var status) && status >= 400 && response.Content is not { Count: > 0 })
+            {
+                Add(operation, context, status, response.Description ?? "");
+            }
+        }
+
         return Task.CompletedTask;
     }
 

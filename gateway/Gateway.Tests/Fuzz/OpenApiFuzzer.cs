@@ -36,7 +36,8 @@ public sealed class OpenApiFuzzer(ApiDocument document, FuzzCallers callers, Ran
                 var body = operation.IsStream && response.IsSuccessStatusCode ? "" : await response.Content.ReadAsStringAsync();
                 if (Check(operation, response, body) is { } problem)
                 {
-                    findings.Add($"{document.Service} {operation.Name}: {problem}\n    request  {described}\n    answered {(int)response.StatusCode} {Truncate(body)}");
+                    var headers = string.Join("; ", response.Headers.Where(h => h.Key is "WWW-Authenticate" or "X-Request-Id").Select(h => $"{h.Key}: {string.Join(',', h.Value)}"));
+                    findings.Add($"{document.Service} {operation.Name}: {problem}\n    request  {described}\n    answered {(int)response.StatusCode} ({headers}) {Truncate(body)}");
                 }
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)

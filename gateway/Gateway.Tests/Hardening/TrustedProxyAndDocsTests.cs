@@ -35,16 +35,17 @@ public sealed class TrustedProxyStack() : GatewayStack(identityInstances: 1)
 
 public sealed class TrustedProxyAndDocsTests(TrustedProxyStack stack) : IClassFixture<TrustedProxyStack>
 {
+    // Redis fails open when it does not answer in time, so a busy machine may let one extra request
+    // through: each test first drives its bucket until it refuses, then asks the discriminating question.
     [Fact]
     public async Task Behind_a_trusted_ingress_each_client_address_has_its_own_login_limit()
     {
         using var client = stack.BehindIngress.Anonymous();
 
-        var first = await LoginsFromAsync(client, "203.0.113.10", TrustedProxyStack.StrictLimit + 1);
-        var second = await LoginsFromAsync(client, "203.0.113.20", 1);
+        Assert.True(await ExhaustAsync(client, "203.0.113.10"), "The first client's limit was never reached.");
+        var other = await LoginsFromAsync(client, "203.0.113.20", 1);
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, first[^1]);
-        Assert.NotEqual(HttpStatusCode.TooManyRequests, second[0]);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, other[0]);
     }
 
     [Fact]
@@ -52,11 +53,13 @@ public sealed class TrustedProxyAndDocsTests(TrustedProxyStack stack) : IClassFi
     {
         using var client = stack.Gateway.Anonymous();
 
-        var first = await LoginsFromAsync(client, "198.51.100.10", TrustedProxyStack.StrictLimit);
-        var second = await LoginsFromAsync(client, "198.51.100.20", 1);
+        Assert.True(await ExhaustAsync(client, "198.51.100.10"), "The limit was never reached.");
 
-        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, first);
-        Assert.Equal(HttpStatusCode.TooManyRequests, second[0]);
+        // Every "new client" shares the exhausted bucket of the connection's own address.
+        for (var i = 20; i < 23; i++)
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, (await LoginsFromAsync(client, $"198.51.100.{i}", 1))[0]);
+        }
     }
 
     [Fact]
@@ -65,7 +68,7 @@ public sealed class TrustedProxyAndDocsTests(TrustedProxyStack stack) : IClassFi
         using var client = stack.BehindIngress.Anonymous();
         client.DefaultRequestHeaders.Add("X-Forwarded-For", "192.0.2.77");
         var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < TrustedProxyStack.GeneralLimit + 1; i++)
+        while (statuses.Count < TrustedProxyStack.GeneralLimit + 5 && statuses.LastOrDefault() != HttpStatusCode.TooManyRequests)
         {
             statuses.Add((await client.GetAsync("/openapi/identity.json")).StatusCode);
         }
@@ -74,6 +77,20 @@ public sealed class TrustedProxyAndDocsTests(TrustedProxyStack stack) : IClassFi
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
         var served = stack.Identity[0].Log.Split('\n').Count(line => line.Contains("Request starting", StringComparison.Ordinal) && line.Contains("/openapi/v1.json", StringComparison.Ordinal));
         Assert.True(served <= 1, $"identity built its document {served} times for {statuses.Count} requests.");
+    }
+
+    /// <summary>Logs in from <paramref name="address"/> until refused (true) or clearly never (false).</summary>
+    private static async Task<bool> ExhaustAsync(HttpClient client, string address)
+    {
+        for (var i = 0; i < TrustedProxyStack.StrictLimit + 10; i++)
+        {
+            if ((await LoginsFromAsync(client, address, 1))[0] == HttpStatusCode.TooManyRequests)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static async Task<List<HttpStatusCode>> LoginsFromAsync(HttpClient client, string address, int count)

@@ -41,6 +41,7 @@ public static class ServiceDefaultsExtensions
         // Before routing, so a HEAD finds the GET endpoint.
         app.UseMiddleware<HeadAsGet>();
         app.UseRouting();
+        app.UseMiddleware<RejectionEndpoints>();
         app.MapHealthEndpoints();
         return app;
     }

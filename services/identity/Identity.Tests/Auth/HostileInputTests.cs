@@ -60,6 +60,14 @@ public sealed class HostileInputTests(IdentityApp app) : IClassFixture<IdentityA
     }
 
     [Fact]
+    public async Task A_body_that_is_not_json_is_a_415_even_for_an_anonymous_caller()
+    {
+        var response = await app.Anonymous().PostAsync("/api/auth/register", new StringContent("{}", Encoding.UTF8, "text/plain"));
+
+        await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Fact]
     public async Task Problems_name_fields_never_dotnet_types()
     {
         var user = await app.NewUserAsync();

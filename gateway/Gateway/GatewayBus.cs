@@ -1,3 +1,4 @@
+using Tripmate.Gateway.Auth;
 using Tripmate.Gateway.Caching;
 using Tripmate.ServiceDefaults.Messaging;
 
@@ -5,7 +6,8 @@ namespace Tripmate.Gateway;
 
 /// <summary>
 /// The gateway's consumers, in one place. Every gateway instance shares each queue (competing
-/// consumers): what they act on (the Redis cache) is shared, so one delivery per event is enough.
+/// consumers) where what they act on (the Redis cache) is shared, so one delivery per event is
+/// enough; per-instance consumers are for what each instance keeps in memory.
 /// </summary>
 internal static class GatewayBus
 {
@@ -13,5 +15,7 @@ internal static class GatewayBus
         builder.AddMessageBus("gateway", bus =>
         {
             bus.AddConsumer<CacheTagsInvalidatedConsumer>();
+            // Each instance keeps the revocation list in memory, so each hears every deletion.
+            bus.AddPerInstanceConsumer<RevokedSubjectsConsumer>();
         });
 }

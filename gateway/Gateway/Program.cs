@@ -21,7 +21,7 @@ var app = builder.Build();
 app.UseGatewayAccessLog();
 app.UseServiceDefaults();
 app.UseGatewayLimits();
-app.UseAuthentication();
+app.UseGatewayAuthentication();
 app.UseAuthorization();
 app.UseGatewayRateLimiting();
 app.UseGatewayCaching();

@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# The ./dev commands: up, down, status, test, seed, perf, server, help.
+# The ./dev commands: up, down, status, test, seed, perf, server, rotate-signing-key, help.
 
 usage() {
   cat <<'USAGE'
@@ -24,6 +24,9 @@ Usage: ./dev COMMAND
                       measure (about 12 minutes), scale the busiest service to 2, measure, report
   server start|stop|status NAME
                       NAME: postgres, redis, rabbitmq, s3; profile from $DEV_PROFILE (default up)
+  rotate-signing-key  identity's signing key for `up`: the current key becomes the previous one
+                      (still published, so tokens in use stay valid) and a new one signs after
+                      identity restarts (./dev down && ./dev up)
   help                this text
 
 Ports (profile up / test), each overridable by the variable named:
@@ -117,6 +120,17 @@ status_profile() {
     "$(port_open "$RABBIT_MGMT_PORT" && echo up || echo down)"
 }
 
+# The same command production runs as a job (dotnet Tripmate.Identity.dll rotate-signing-key).
+cmd_rotate_signing_key() {
+  load_profile up
+  ensure_dirs
+  local dll=$ROOT/services/identity/Identity/bin/Release/net10.0/Tripmate.Identity.dll
+  [[ -f $dll ]] || dotnet build "$ROOT/services/identity/Identity" -c Release --nologo -v quiet >/dev/null
+  Identity__SigningKeyPath=$KEYS_DIR/identity-signing.pem \
+    Identity__PreviousSigningKeyPath=$KEYS_DIR/identity-signing.previous.pem \
+    dotnet "$dll" rotate-signing-key
+}
+
 cmd_status() {
   load_profile up
   status_profile
@@ -135,6 +149,7 @@ main() {
     seed)   cmd_seed "$@" ;;
     perf)   cmd_perf ;;
     server) cmd_server "$@" ;;
+    rotate-signing-key) cmd_rotate_signing_key ;;
     help|-h|--help) usage ;;
     *) usage >&2; exit 2 ;;
   esac

@@ -17,7 +17,9 @@ common_env() {
   echo "ASPNETCORE_URLS=http://127.0.0.1:$port"
   echo "ASPNETCORE_ENVIRONMENT=Development"
   echo "ConnectionStrings__RabbitMq=amqp://guest:guest@127.0.0.1:$AMQP_PORT/"
-  echo "Auth__Issuer=http://127.0.0.1:$IDENTITY_PORT"
+  # Tokens and the discovery document name the public URL (the gateway), never identity's own.
+  echo "Auth__Issuer=http://127.0.0.1:$GATEWAY_PORT"
+  echo "Auth__PublicUrl=http://127.0.0.1:$GATEWAY_PORT"
   echo "Auth__Authority=http://127.0.0.1:$IDENTITY_PORT"
   echo "OTEL_SERVICE_NAME=$name"
   if [[ -n ${OTEL_EXPORTER_OTLP_ENDPOINT:-} ]]; then
@@ -40,6 +42,8 @@ identity_env() {
   # The signing key is generated on first start and kept, so tokens survive restarts.
   echo "Identity__SigningKeyPath=$KEYS_DIR/identity-signing.pem"
   echo "Identity__CreateSigningKeyIfMissing=true"
+  # Published beside the current key once ./dev rotate-signing-key has run.
+  echo "Identity__PreviousSigningKeyPath=$KEYS_DIR/identity-signing.previous.pem"
 }
 
 # --- messaging: conversations, messages, notifications (Cassandra, or embedded SQLite) -----

@@ -6,6 +6,7 @@ public static class DocsExtensions
 {
     public static IHostApplicationBuilder AddGatewayDocs(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddMemoryCache();
         builder.Services.AddHttpClient<ServiceDocuments>();
         return builder;
     }
@@ -13,7 +14,8 @@ public static class DocsExtensions
     /// <summary>
     /// <c>/openapi/{service}.json</c> serves each service's own document unchanged (its server is
     /// "/", which is right through the gateway too); <c>/docs</c> is the interactive page listing
-    /// the services that have one right now. Both anonymous, like the documents at the services.
+    /// the services that have one right now. Both anonymous, like the documents at the services, and
+    /// rate-limited per client address like any anonymous request.
     /// </summary>
     public static WebApplication MapGatewayDocs(this WebApplication app)
     {

@@ -1,15 +1,20 @@
 using System.Text.Json;
+using Microsoft.Extensions.Caching.Memory;
 using Yarp.ReverseProxy;
 
 namespace Tripmate.Gateway.Docs;
 
 /// <summary>
-/// Each service's OpenAPI document, fetched from one available instance of its cluster when asked
-/// for (documentation is not on the request path, so nothing is kept). A service with no
-/// available instance, or one that serves no document, is simply left out.
+/// Each service's OpenAPI document, fetched from one available instance of its cluster and kept
+/// for <see cref="CacheDuration"/>: building one costs a service ~14 ms, and anyone may ask for
+/// it, so repeated requests (and <c>/docs</c>, which lists them all) must not reach the services.
+/// A service with no available instance, or one that serves no document, is left out (not kept).
 /// </summary>
-public sealed class ServiceDocuments(HttpClient http, IProxyStateLookup proxy, ILogger<ServiceDocuments> logger)
+public sealed class ServiceDocuments(HttpClient http, IProxyStateLookup proxy, IMemoryCache cache, ILogger<ServiceDocuments> logger)
 {
+    /// <summary>Short: a redeployed service's new document shows within this.</summary>
+    public static readonly TimeSpan CacheDuration = TimeSpan.FromSeconds(30);
+
     /// <summary>Where every service serves its document (Microsoft.AspNetCore.OpenApi's default).</summary>
     public const string DocumentPath = "/openapi/v1.json";
 
@@ -26,6 +31,23 @@ public sealed class ServiceDocuments(HttpClient http, IProxyStateLookup proxy, I
     /// <summary>The service's document, or null when it has no available instance or no document.</summary>
     public async Task<string?> FetchAsync(string service, CancellationToken cancel)
     {
+        var key = $"openapi:{service}";
+        if (cache.TryGetValue(key, out string? kept))
+        {
+            return kept;
+        }
+
+        var document = await FetchFromServiceAsync(service, cancel);
+        if (document is not null)
+        {
+            cache.Set(key, document, CacheDuration);
+        }
+
+        return document;
+    }
+
+    private async Task<string?> FetchFromServiceAsync(string service, CancellationToken cancel)
+    {
         if (!proxy.TryGetCluster(service, out var cluster)
             || cluster.DestinationsState.AvailableDestinations is not [var instance, ..])
         {
@@ -36,7 +58,8 @@ public sealed class ServiceDocuments(HttpClient http, IProxyStateLookup proxy, I
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-            timeout.CancelAfter(TimeSpan.FromSeconds(5));
+            // The first document an instance builds after start can take seconds on a busy machine.
+            timeout.CancelAfter(TimeSpan.FromSeconds(15));
             var body = await http.GetStringAsync(address, timeout.Token);
             using var json = JsonDocument.Parse(body);
             return json.RootElement.TryGetProperty("openapi", out _) ? body : null;

@@ -39,7 +39,9 @@ internal sealed class FailOpenRateLimiter(RateLimiter inner, GatewayRedis redis)
             redis.ReportSuccess();
             return lease;
         }
-        catch (Exception e) when (e is RedisException or TimeoutException)
+        // InvalidOperationException: StackExchange.Redis's pipe reader, completed when a connection
+        // breaks under the command ("Reading is not allowed after reader was completed").
+        catch (Exception e) when (e is RedisException or TimeoutException or InvalidOperationException)
         {
             redis.ReportFailure(e);
             return Allowed;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Tripmate.Identity.Auth;
 using Tripmate.Identity.Data;
@@ -37,7 +38,9 @@ public static class IdentityServiceExtensions
         builder.Services.Configure<IssuingOptions>(builder.Configuration.GetSection(IssuingOptions.Section));
         builder.Services.AddOptions<GroupOptions>().Bind(builder.Configuration.GetSection(GroupOptions.Section))
             .Validate(o => o.MaxMembers >= 1, "Groups:MaxMembers must be at least 1.").ValidateOnStart();
-        builder.Services.AddSingleton<SigningKey>();
+        builder.Services.AddSingleton<SigningKeys>();
+        builder.Services.AddScoped<RefreshTokens>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
 
@@ -45,11 +48,11 @@ public static class IdentityServiceExtensions
         // its own discovery document over HTTP.
         builder.AddDefaultAuthentication(options => options.Authority = null);
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<SigningKey>((options, key) => options.TokenValidationParameters.IssuerSigningKey = key.SecurityKey);
+            .Configure<SigningKeys>((options, keys) => options.TokenValidationParameters.IssuerSigningKeys = keys.VerificationKeys);
 
         // Here, not in the shared defaults: the generator finds this project's request types only.
         builder.Services.AddValidation();
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer<ApiDocumentTransformer>());
+        builder.Services.AddDefaultOpenApi();
         return builder;
     }
 

@@ -1,6 +1,12 @@
 using Tripmate.Identity;
 using Tripmate.Identity.Data;
+using Tripmate.Identity.Tokens;
 using Tripmate.ServiceDefaults;
+
+if (args is [SigningKeyRotation.Command, ..])
+{
+    return SigningKeyRotation.Run(new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args[1..]).Build(), Console.Out);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -14,6 +20,7 @@ app.MapIdentityEndpoints();
 
 await app.MigrateDatabaseAsync();
 app.Run();
+return 0;
 
 /// <summary>Entry point, public so functional tests can host the service.</summary>
 public partial class Program;

@@ -18,11 +18,12 @@ public static class MessagingServiceExtensions
         builder.Services.Configure<NotificationStreamOptions>(builder.Configuration.GetSection(NotificationStreamOptions.Section));
         builder.Services.AddScoped<MessageSender>();
         builder.Services.AddScoped<Notifier>();
+        builder.Services.AddScoped<CurrentMessageTexts>();
         builder.Services.AddSingleton<NotificationHub>();
 
         // Here, not in the shared defaults: the generator finds this project's request types only.
         builder.Services.AddValidation();
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer<ApiDocumentTransformer>());
+        builder.Services.AddDefaultOpenApi();
         return builder;
     }
 

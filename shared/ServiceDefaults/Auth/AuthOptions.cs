@@ -8,6 +8,12 @@ public sealed class AuthOptions
     /// <summary>Base URL of identity, where <c>/.well-known/openid-configuration</c> and the JWKS are served.</summary>
     public string? Authority { get; set; }
 
+    /// <summary>
+    /// The URL clients use (the gateway's, behind any ingress): identity's discovery document names
+    /// its key set and token endpoint under it, never identity's own internal address.
+    /// </summary>
+    public string? PublicUrl { get; set; }
+
     /// <summary>The <c>iss</c> identity writes and everyone checks.</summary>
     public string Issuer { get; set; } = "tripmate-identity";
 

@@ -41,6 +41,7 @@ public static class AuthenticationExtensions
                     NameClaimType = "name",
                 };
                 configure?.Invoke(options);
+                RequireUserIdSubject(options);
             });
 
         // Endpoints opt out with AllowAnonymous; forgetting to protect one is the costlier mistake.
@@ -49,5 +50,25 @@ public static class AuthenticationExtensions
                 .RequireAuthenticatedUser()
                 .Build());
         return builder;
+    }
+
+    /// <summary>
+    /// A validly signed token whose <c>sub</c> is missing or not a user id is refused (401) here,
+    /// once, so no handler meets a caller without an id. Runs before any check a caller added.
+    /// </summary>
+    private static void RequireUserIdSubject(JwtBearerOptions options)
+    {
+        options.Events ??= new JwtBearerEvents();
+        var next = options.Events.OnTokenValidated;
+        options.Events.OnTokenValidated = context =>
+        {
+            if (context.Principal?.TryGetUserId(out _) != true)
+            {
+                context.Fail("The token's subject is not a user id.");
+                return Task.CompletedTask;
+            }
+
+            return next(context);
+        };
     }
 }

@@ -6,8 +6,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace Tripmate.ServiceDefaults.Errors;
 
 /// <summary>
-/// A request the framework could not bind: malformed JSON, a wrong-typed field, a body too large.
-/// The client learns what was wrong; the JSON reader's message names the path and position.
+/// A request the framework could not bind: malformed JSON, a wrong-typed field, a body too large,
+/// a path or query value of the wrong kind. The client learns which field was wrong, in its own
+/// words (JSON names and paths), never the .NET types the framework's messages name.
 /// </summary>
 internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -18,14 +19,13 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
             return false;
         }
 
-        var json = badRequest.InnerException as JsonException;
         context.Response.StatusCode = badRequest.StatusCode;
-        var problem = new ProblemDetails
-        {
-            Status = badRequest.StatusCode,
-            Detail = json is null ? badRequest.Message : $"The request body is not valid: {json.Message}",
-        };
-        if (json?.Path is { } path)
+        var (field, message) = BindingFailure.Describe(badRequest);
+        ProblemDetails problem = field is null
+            ? new ProblemDetails { Detail = message }
+            : new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] }) { Detail = message };
+        problem.Status = badRequest.StatusCode;
+        if (badRequest.InnerException is JsonException { Path: { } path })
         {
             problem.Extensions["path"] = path;
         }

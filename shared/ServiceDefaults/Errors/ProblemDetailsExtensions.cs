@@ -2,6 +2,8 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Tripmate.ServiceDefaults.Text;
 
 namespace Tripmate.ServiceDefaults.Errors;
 
@@ -24,9 +26,16 @@ public static class ProblemDetailsExtensions
         // 400 and no reason; throwing lets the handler below say which part of the body was wrong.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 
+        // After the framework's own writer, which declines when Accept excludes JSON.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IProblemDetailsWriter, ProblemJsonWriter>());
+
+        // The control-character rule for every string of every JSON body.
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new MultiLineTextConverter()));
+
         services.AddExceptionHandler<RequestValidationExceptionHandler>();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<UnsupportedCharsetExceptionHandler>();
+        services.AddExceptionHandler<StoreOutageExceptionHandler>();
         services.AddExceptionHandler<UnexpectedExceptionHandler>();
         return services;
     }

@@ -4,12 +4,22 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Tripmate.ServiceDefaults.Health;
 
-/// <summary>Writes a health report as JSON naming every check, so an operator sees which dependency failed.</summary>
+/// <summary>
+/// Writes a health report as JSON. Anonymous callers (probes, the internet through an ingress) get
+/// the status alone; a signed-in caller gets every check, so an operator sees which dependency
+/// failed. Check descriptions name hosts and queues, which strangers must not learn.
+/// </summary>
 internal static class HealthReportWriter
 {
     public static Task WriteAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json";
+        if (context.User.Identity?.IsAuthenticated != true)
+        {
+            return JsonSerializer.SerializeAsync(context.Response.Body, new { status = report.Status.ToString() },
+                JsonSerializerOptions.Web, context.RequestAborted);
+        }
+
         var body = new
         {
             status = report.Status.ToString(),

@@ -21,6 +21,8 @@ public sealed record PageQuery
 
     public int Size => Limit ?? DefaultLimit;
 
-    /// <summary>The position the caller's page starts after (null: the first page); a cursor that is not one is a 400.</summary>
-    public TPosition? After<TPosition>(Func<TPosition, bool>? isValid = null) where TPosition : class => PageCursor.Decode(Cursor, isValid);
+    /// <summary>The position the caller's page starts after (null: the first page); a cursor of another list is a 400.</summary>
+    /// <param name="scope">What the list belongs to, when several lists share a position type (e.g. a conversation's messages).</param>
+    public TPosition? After<TPosition>(string? scope = null, Func<TPosition, bool>? isValid = null) where TPosition : class =>
+        PageCursor.Decode(Cursor, scope, isValid);
 }

@@ -37,7 +37,7 @@ public sealed class RegistrationAndLoginTests(IdentityApp app) : IClassFixture<I
     }
 
     [Fact]
-    public async Task Login_returns_a_bearer_token_with_its_lifetime()
+    public async Task Login_returns_a_ten_minute_bearer_token_and_a_refresh_token()
     {
         var user = await app.NewUserAsync();
 
@@ -45,7 +45,8 @@ public sealed class RegistrationAndLoginTests(IdentityApp app) : IClassFixture<I
 
         var token = (await response.Content.ReadFromJsonAsync<TokenDto>())!;
         Assert.Equal("Bearer", token.TokenType);
-        Assert.Equal(3600, token.ExpiresIn);
+        Assert.Equal(600, token.ExpiresIn);
+        Assert.Equal(43, token.RefreshToken.Length);
         Assert.Equal(3, token.AccessToken.Split('.').Length);
     }
 

@@ -63,7 +63,7 @@ public sealed class TokenValidationByOtherProcessesTests(IdentityApp app) : ICla
         var user = await app.NewUserAsync();
         await using var service = await StartServiceUsingSharedAuthAsync();
         using var otherKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var impostor = new ECDsaSecurityKey(otherKey) { KeyId = app.Services.GetRequiredService<SigningKey>().SecurityKey.KeyId };
+        var impostor = new ECDsaSecurityKey(otherKey) { KeyId = app.Services.GetRequiredService<SigningKeys>().Current.SecurityKey.KeyId };
 
         var token = CreateToken(user.Id, impostor, expires: DateTime.UtcNow.AddMinutes(10));
         var response = await service.Client(token).GetAsync("/whoami");
@@ -77,9 +77,9 @@ public sealed class TokenValidationByOtherProcessesTests(IdentityApp app) : ICla
         var user = await app.NewUserAsync();
         await using var service = await StartServiceUsingSharedAuthAsync();
 
-        var token = CreateToken(user.Id, app.Services.GetRequiredService<SigningKey>().SecurityKey, expires: DateTime.UtcNow.AddMinutes(-5));
+        var token = CreateToken(user.Id, app.Services.GetRequiredService<SigningKeys>().Current.SecurityKey, expires: DateTime.UtcNow.AddMinutes(-5));
         var expired = await service.Client(token).GetAsync("/whoami");
-        var fresh = await service.Client(CreateToken(user.Id, app.Services.GetRequiredService<SigningKey>().SecurityKey, DateTime.UtcNow.AddMinutes(5)))
+        var fresh = await service.Client(CreateToken(user.Id, app.Services.GetRequiredService<SigningKeys>().Current.SecurityKey, DateTime.UtcNow.AddMinutes(5)))
             .GetAsync("/whoami");
 
         Assert.Equal(HttpStatusCode.Unauthorized, expired.StatusCode);

@@ -14,19 +14,19 @@ public class IdentityApp : ServiceApp<Program>
     public const string Issuer = "tripmate-identity-tests";
 
     private readonly PostgresDatabase _database;
-    private readonly string _keyPath = Path.Combine(Path.GetTempPath(), $"tripmate-identity-{Guid.NewGuid():N}.pem");
 
     public IdentityApp() : this(PostgresDatabase.NewName("identity"))
     {
     }
 
-    /// <summary>Several apps may share one database, as several instances of the service do.</summary>
-    internal IdentityApp(PostgresDatabase database)
+    /// <summary>Several apps may share one database (and a signing key), as several instances of the service do.</summary>
+    internal IdentityApp(PostgresDatabase database, string? keyPath = null)
     {
         _database = database;
+        KeyPath = keyPath ?? KeyPath;
         With("ConnectionStrings:Identity", _database.ConnectionString);
         With("ConnectionStrings:RabbitMq", TestServers.RabbitMq);
-        With("Identity:SigningKeyPath", _keyPath);
+        With("Identity:SigningKeyPath", KeyPath);
         With("Identity:CreateSigningKeyIfMissing", "true");
         With("Auth:Issuer", Issuer);
         // Fast retries keep outage tests short; production keeps the defaults.
@@ -34,12 +34,15 @@ public class IdentityApp : ServiceApp<Program>
         With("Outbox:PublishTimeout", "00:00:03");
     }
 
+    /// <summary>The PEM file of the key this app signs with (created on first start).</summary>
+    public string KeyPath { get; } = Path.Combine(Path.GetTempPath(), $"tripmate-identity-{Guid.NewGuid():N}.pem");
+
     public string ConnectionString => _database.ConnectionString;
 
     protected override async Task DisposeResourcesAsync()
     {
         await _database.DisposeAsync();
-        File.Delete(_keyPath);
+        File.Delete(KeyPath);
     }
 
     /// <summary>Registers a new user and returns a client signed in as them.</summary>
@@ -59,15 +62,15 @@ public class IdentityApp : ServiceApp<Program>
 
         var client = Anonymous();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
-        return new TestUser(account.Id, email, password, token.AccessToken, client);
+        return new TestUser(account.Id, email, password, token.AccessToken, client, token.RefreshToken);
     }
 }
 
-public sealed record TestUser(Guid Id, string Email, string Password, string AccessToken, HttpClient Client);
+public sealed record TestUser(Guid Id, string Email, string Password, string AccessToken, HttpClient Client, string RefreshToken);
 
 public sealed record Account(Guid Id, string Email, string DisplayName, string? Bio, DateTimeOffset CreatedAt);
 
-public sealed record TokenDto(string AccessToken, string TokenType, int ExpiresIn);
+public sealed record TokenDto(string AccessToken, string TokenType, int ExpiresIn, string RefreshToken, int RefreshTokenExpiresIn);
 
 public sealed record Profile(Guid Id, string DisplayName, string? Bio, DateTimeOffset CreatedAt);
 

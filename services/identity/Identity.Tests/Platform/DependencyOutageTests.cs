@@ -18,9 +18,10 @@ public sealed class ServerOutageCollection
 public sealed class DependencyOutageTests(IdentityApp app) : IClassFixture<IdentityApp>
 {
     [Fact]
-    public async Task Readiness_fails_while_postgres_is_down_and_recovers_after_it_restarts()
+    public async Task Readiness_fails_and_requests_are_503_with_retry_after_while_postgres_is_down()
     {
-        var client = app.Anonymous();
+        var operator_ = await app.NewUserAsync();
+        var client = operator_.Client;
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
 
         await DevServer.StopAsync("postgres");
@@ -30,6 +31,12 @@ public sealed class DependencyOutageTests(IdentityApp app) : IClassFixture<Ident
                 r => r.StatusCode == HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(20), "readiness to fail");
             Assert.Equal("Unhealthy", await CheckStatusAsync(down, "postgresql"));
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+
+            var read = await client.GetAsync("/api/users/me");
+            await read.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+            Assert.True(read.Headers.RetryAfter?.Delta > TimeSpan.Zero, "A 503 says when to retry.");
+            var login = await app.Anonymous().PostAsJsonAsync("/api/auth/login", new { email = operator_.Email, password = operator_.Password });
+            await login.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
         }
         finally
         {
@@ -44,7 +51,7 @@ public sealed class DependencyOutageTests(IdentityApp app) : IClassFixture<Ident
     public async Task Registrations_made_while_rabbitmq_is_down_are_all_delivered_once_after_it_restarts()
     {
         await using var recorder = await EventRecorder.StartAsync();
-        var client = app.Anonymous();
+        var client = (await app.NewUserAsync()).Client;
         var registered = new List<Guid>();
 
         await DevServer.StopAsync("rabbitmq");

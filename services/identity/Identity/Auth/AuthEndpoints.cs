@@ -18,8 +18,14 @@ public static class AuthEndpoints
         var auth = endpoints.MapGroup("/api/auth").AllowAnonymous().WithTags("Auth").ProducesValidationProblem();
         auth.MapPost("/register", RegisterAsync).WithName("Register").WithSummary("Create an account.")
             .ProducesProblem(StatusCodes.Status409Conflict);
-        auth.MapPost("/login", LoginAsync).WithName("Login").WithSummary("Exchange e-mail and password for an access token.")
+        auth.MapPost("/login", LoginAsync).WithName("Login")
+            .WithSummary("Exchange e-mail and password for an access token and a refresh token.")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
+        auth.MapPost("/refresh", RefreshAsync).WithName("Refresh")
+            .WithSummary("Exchange a refresh token for a new access token and the next refresh token (each refresh token works once).")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        auth.MapPost("/logout", LogoutAsync).WithName("Logout")
+            .WithSummary("End the sign-in the refresh token belongs to; its access tokens expire on their own within minutes.");
         return endpoints;
     }
 
@@ -52,7 +58,8 @@ public static class AuthEndpoints
     }
 
     private static async Task<Results<Ok<AccessTokenResponse>, ProblemHttpResult>> LoginAsync(
-        LoginRequest request, IdentityDbContext db, IPasswordHasher<User> hasher, TokenIssuer tokens, CancellationToken cancellationToken)
+        LoginRequest request, IdentityDbContext db, IPasswordHasher<User> hasher, TokenIssuer tokens, RefreshTokens refreshTokens,
+        CancellationToken cancellationToken)
     {
         var normalized = User.Normalize(request.Email);
         var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
@@ -67,10 +74,31 @@ public static class AuthEndpoints
         if (result == PasswordVerificationResult.SuccessRehashNeeded)
         {
             user.PasswordHash = hasher.HashPassword(user, request.Password);
-            await db.SaveChangesAsync(cancellationToken);
         }
 
-        return TypedResults.Ok(tokens.Issue(user));
+        var refreshToken = refreshTokens.Issue(user.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(tokens.Issue(user, refreshToken));
+    }
+
+    private static async Task<Results<Ok<AccessTokenResponse>, ProblemHttpResult>> RefreshAsync(
+        RefreshRequest request, IdentityDbContext db, TokenIssuer tokens, RefreshTokens refreshTokens, CancellationToken cancellationToken)
+    {
+        if (await refreshTokens.RotateAsync(request.RefreshToken, cancellationToken) is not var (user, next))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Refresh failed",
+                detail: "The refresh token is unknown, expired, revoked or already used. Sign in again.");
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(tokens.Issue(user, next));
+    }
+
+    /// <summary>Always 204: whether the token existed is nobody's business, and logging out twice is fine.</summary>
+    private static async Task<NoContent> LogoutAsync(RefreshRequest request, RefreshTokens refreshTokens, CancellationToken cancellationToken)
+    {
+        await refreshTokens.RevokeAsync(request.RefreshToken, cancellationToken);
+        return TypedResults.NoContent();
     }
 
     private static readonly User UnknownUser = new() { Email = "", NormalizedEmail = "", DisplayName = "", SearchName = "" };

@@ -56,7 +56,8 @@ public static class DatabaseMigration
 
     private static bool IsWorthRetrying(Exception e) => e switch
     {
-        PostgresException { SqlState: PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation } => true,
+        // An instance that raced another through a migration: on retry the history shows it applied.
+        PostgresException { SqlState: PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable } => true,
         NpgsqlException { IsTransient: true } => true,
         _ => e.InnerException is not null && IsWorthRetrying(e.InnerException),
     };

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Tripmate.Identity.Auth;
 using Tripmate.Identity.Groups;
 using Tripmate.Identity.Users;
 using Tripmate.Outbox.EntityFrameworkCore;
@@ -12,6 +13,8 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
     public DbSet<Group> Groups => Set<Group>();
 
     public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
+
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -42,6 +45,15 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
             member.HasIndex(m => new { m.UserId, m.GroupId });
             member.HasOne<User>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
             member.ToTable(t => t.HasCheckConstraint("ck_group_members_role", "role IN ('owner', 'admin', 'member')"));
+        });
+
+        modelBuilder.Entity<RefreshToken>(token =>
+        {
+            token.HasIndex(t => t.TokenHash).IsUnique();
+            token.HasIndex(t => t.FamilyId);
+            token.HasIndex(t => t.UserId);
+            // Deleting an account ends its sign-ins with it.
+            token.HasOne(t => t.User).WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.AddOutbox();

@@ -1,16 +1,17 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Tripmate.Identity.Users;
+using Tripmate.ServiceDefaults.Text;
 
 namespace Tripmate.Identity.Groups;
 
 public sealed record CreateGroupRequest(
-    [property: Required, StringLength(GroupLimits.Name, MinimumLength = 1), RegularExpression(UserLimits.VisibleText)] string Name,
+    [property: Required, StringLength(GroupLimits.Name, MinimumLength = 1), RegularExpression(UserLimits.VisibleText), SingleLine] string Name,
     [property: StringLength(GroupLimits.Description)] string? Description);
 
 /// <summary>Fields left out (or null) stay as they are; an empty description clears it.</summary>
 public sealed record UpdateGroupRequest(
-    [property: StringLength(GroupLimits.Name, MinimumLength = 1), RegularExpression(UserLimits.VisibleText)] string? Name,
+    [property: StringLength(GroupLimits.Name, MinimumLength = 1), RegularExpression(UserLimits.VisibleText), SingleLine] string? Name,
     [property: StringLength(GroupLimits.Description)] string? Description);
 
 public sealed record AddMemberRequest(

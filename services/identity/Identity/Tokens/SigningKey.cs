@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Tripmate.Identity.Tokens;
@@ -10,16 +9,39 @@ namespace Tripmate.Identity.Tokens;
 /// </summary>
 public sealed class SigningKey
 {
-    public SigningKey(IOptions<IssuingOptions> options)
+    private SigningKey(string pem)
     {
         var ecdsa = ECDsa.Create();
-        ecdsa.ImportFromPem(ReadPem(options.Value));
+        ecdsa.ImportFromPem(pem);
         var key = new ECDsaSecurityKey(ecdsa);
         key.KeyId = Base64UrlEncoder.Encode(key.ComputeJwkThumbprint());
         SecurityKey = key;
         Credentials = new SigningCredentials(key, SecurityAlgorithms.EcdsaSha256);
         PublicJwk = ToPublicJwk(ecdsa, key.KeyId);
     }
+
+    /// <summary>The key given inline, else read from <paramref name="path"/>; null when neither is configured or the file is absent.</summary>
+    public static SigningKey? Load(string? pem, string? path, bool createIfMissing)
+    {
+        if (!string.IsNullOrWhiteSpace(pem))
+        {
+            return new SigningKey(pem);
+        }
+
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return null;
+        }
+
+        if (!File.Exists(path) && createIfMissing)
+        {
+            CreateKeyFile(path);
+        }
+
+        return File.Exists(path) ? new SigningKey(File.ReadAllText(path)) : null;
+    }
+
+    public string KeyId => SecurityKey.KeyId;
 
     public ECDsaSecurityKey SecurityKey { get; }
 
@@ -28,29 +50,8 @@ public sealed class SigningKey
     /// <summary>The public half, as published in <c>/.well-known/jwks.json</c>.</summary>
     public IReadOnlyDictionary<string, string> PublicJwk { get; }
 
-    private static string ReadPem(IssuingOptions options)
-    {
-        if (!string.IsNullOrWhiteSpace(options.SigningKeyPem))
-        {
-            return options.SigningKeyPem;
-        }
-
-        var path = options.SigningKeyPath;
-        if (string.IsNullOrWhiteSpace(path))
-        {
-            throw new InvalidOperationException("Identity:SigningKeyPath or Identity:SigningKeyPem must be configured.");
-        }
-
-        if (!File.Exists(path) && options.CreateSigningKeyIfMissing)
-        {
-            CreateKeyFile(path);
-        }
-
-        return File.ReadAllText(path);
-    }
-
     /// <summary>Written to a temporary file and moved into place, so instances starting together agree on one key.</summary>
-    private static void CreateKeyFile(string path)
+    public static void CreateKeyFile(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);

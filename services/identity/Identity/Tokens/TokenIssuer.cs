@@ -7,13 +7,16 @@ using Tripmate.ServiceDefaults.Auth;
 
 namespace Tripmate.Identity.Tokens;
 
-public sealed record AccessTokenResponse(string AccessToken, string TokenType, int ExpiresIn);
+/// <param name="ExpiresIn">Seconds the access token is valid.</param>
+/// <param name="RefreshToken">Exchange it at <c>POST /api/auth/refresh</c> for the next pair; usable once.</param>
+/// <param name="RefreshTokenExpiresIn">Seconds the refresh token is valid.</param>
+public sealed record AccessTokenResponse(string AccessToken, string TokenType, int ExpiresIn, string RefreshToken, int RefreshTokenExpiresIn);
 
-public sealed class TokenIssuer(SigningKey key, IOptions<IssuingOptions> tokenOptions, IOptions<AuthOptions> authOptions, TimeProvider clock)
+public sealed class TokenIssuer(SigningKeys keys, IOptions<IssuingOptions> tokenOptions, IOptions<AuthOptions> authOptions, TimeProvider clock)
 {
     private readonly JsonWebTokenHandler _handler = new();
 
-    public AccessTokenResponse Issue(User user)
+    public AccessTokenResponse Issue(User user, string refreshToken)
     {
         var lifetime = tokenOptions.Value.TokenLifetime;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -24,7 +27,7 @@ public sealed class TokenIssuer(SigningKey key, IOptions<IssuingOptions> tokenOp
             IssuedAt = now,
             NotBefore = now,
             Expires = now + lifetime,
-            SigningCredentials = key.Credentials,
+            SigningCredentials = keys.Current.Credentials,
             Subject = new ClaimsIdentity(
             [
                 new Claim(JwtRegisteredClaimNames.Sub, user.Id.ToString()),
@@ -32,6 +35,7 @@ public sealed class TokenIssuer(SigningKey key, IOptions<IssuingOptions> tokenOp
                 new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
             ]),
         });
-        return new AccessTokenResponse(token, "Bearer", (int)lifetime.TotalSeconds);
+        return new AccessTokenResponse(token, "Bearer", (int)lifetime.TotalSeconds,
+            refreshToken, (int)tokenOptions.Value.RefreshTokenLifetime.TotalSeconds);
     }
 }

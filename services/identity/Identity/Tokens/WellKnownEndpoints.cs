@@ -14,14 +14,17 @@ public static class WellKnownEndpoints
     {
         var wellKnown = endpoints.MapGroup("/.well-known").AllowAnonymous().WithTags("Discovery");
 
-        wellKnown.MapGet("/jwks.json", (SigningKey key) => TypedResults.Ok(new JsonWebKeySet([key.PublicJwk])))
+        wellKnown.MapGet("/jwks.json", (SigningKeys keys) => TypedResults.Ok(new JsonWebKeySet([.. keys.Published.Select(key => key.PublicJwk)])))
             .WithName("GetJsonWebKeySet")
             .WithSummary("The public keys that verify access tokens.");
 
         wellKnown.MapGet("/openid-configuration", (HttpRequest request, IOptions<AuthOptions> auth) =>
             {
-                // The key set is reachable wherever this document was, so use the caller's own base URL.
-                var baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}";
+                // The public URL when configured; else wherever this document was fetched from (through
+                // the gateway, its address: the gateway is a trusted proxy, so X-Forwarded-Host counts).
+                var baseUrl = auth.Value.PublicUrl?.TrimEnd('/') is { Length: > 0 } publicUrl
+                    ? publicUrl
+                    : $"{request.Scheme}://{request.Host}{request.PathBase}";
                 return TypedResults.Ok(new Dictionary<string, object>
                 {
                     ["issuer"] = auth.Value.Issuer,

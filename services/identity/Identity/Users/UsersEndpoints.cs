@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Tripmate.Contracts.Identity;
+using Tripmate.Identity.Auth;
 using Tripmate.Identity.Data;
 using Tripmate.Identity.Groups;
 using Tripmate.Outbox.EntityFrameworkCore;
@@ -18,6 +20,8 @@ public static class UsersEndpoints
         var users = endpoints.MapGroup("/api/users").RequireAuthorization().WithTags("Users").WithStandardProblems();
         users.MapGet("/me", GetMeAsync).WithName("GetMe").WithSummary("The caller's own account.").NoStore();
         users.MapPatch("/me", UpdateMeAsync).WithName("UpdateMe").WithSummary("Change the caller's display name or bio.");
+        users.MapPost("/me/password", ChangePasswordAsync).WithName("ChangePassword")
+            .WithSummary("Change the caller's password; every sign-in (refresh token) of the account ends.");
         users.MapDelete("/me", DeleteMeAsync).WithName("DeleteMe").WithSummary("Delete the caller's account, and the groups they own.");
         users.MapGet("/{id:guid}", GetProfileAsync).WithName("GetUserProfile").WithSummary("A user's public profile.")
             .CacheAnswer(CacheScope.Public, TimeSpan.FromMinutes(5));
@@ -64,6 +68,33 @@ public static class UsersEndpoints
         return TypedResults.Ok(AccountResponse.From(user));
     }
 
+    private static async Task<Results<NoContent, NotFound, ValidationProblem>> ChangePasswordAsync(
+        ChangePasswordRequest request, HttpContext http, IdentityDbContext db, IPasswordHasher<User> hasher, RefreshTokens refreshTokens,
+        CancellationToken cancellationToken)
+    {
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == http.User.GetUserId(), cancellationToken);
+        if (user is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (hasher.VerifyHashedPassword(user, user.PasswordHash, request.CurrentPassword) == PasswordVerificationResult.Failed)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["currentPassword"] = ["The current password is not correct."],
+            });
+        }
+
+        user.PasswordHash = hasher.HashPassword(user, request.NewPassword);
+        user.UpdatedAt = DateTimeOffset.UtcNow;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await refreshTokens.RevokeAllAsync(user.Id, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
     /// <summary>
     /// Removes the account with the groups it owns and its other memberships, raising an event for
     /// each so other services can purge what they keep. One transaction: all or nothing.
@@ -102,6 +133,8 @@ public static class UsersEndpoints
         ]));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        // The gateway that carries this answer refuses the account's tokens before the caller sees it.
+        http.Response.Headers[RevokedSubjectHeader.Name] = userId.ToString();
         return TypedResults.NoContent();
     }
 
@@ -117,11 +150,8 @@ public static class UsersEndpoints
         [AsParameters] UserSearchQuery search, [AsParameters] PageQuery page, IdentityDbContext db, CancellationToken cancellationToken)
     {
         var after = page.After<UserCursor>();
-        var users = db.Users.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(search.Query))
-        {
-            users = users.Where(u => u.SearchName.StartsWith(User.Normalize(search.Query)));
-        }
+        var prefix = User.Normalize(search.Query!);
+        var users = db.Users.AsNoTracking().Where(u => u.SearchName.StartsWith(prefix));
 
         if (after is not null)
         {

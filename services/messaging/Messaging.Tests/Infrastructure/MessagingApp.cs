@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Tripmate.Messaging.Store;
 using Tripmate.Testing;
 
 namespace Tripmate.Messaging.Tests.Infrastructure;
@@ -73,11 +74,17 @@ public class MessagingApp : ServiceApp<Program>
         return client;
     }
 
+    /// <summary>A user that exists as far as messaging knows (as if identity's UserRegistered had arrived).</summary>
     public TestUser NewUser()
     {
         var id = Guid.CreateVersion7();
+        MarkRegistered(id);
         return new TestUser(id, ClientFor(id));
     }
+
+    /// <summary>Writes the user directory directly; off the test's context, since NewUser is synchronous.</summary>
+    public void MarkRegistered(Guid userId) =>
+        Task.Run(() => Services.GetRequiredService<IUserDirectory>().MarkRegisteredAsync(userId, CancellationToken.None)).GetAwaiter().GetResult();
 }
 
 public sealed record TestUser(Guid Id, HttpClient Client);

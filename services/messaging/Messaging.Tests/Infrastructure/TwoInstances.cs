@@ -32,6 +32,7 @@ public sealed class TwoInstances : IAsyncLifetime
     public (TestUser OnA, TestUser OnB) NewUser()
     {
         var id = Guid.CreateVersion7();
+        A.MarkRegistered(id); // one store behind both instances
         return (new TestUser(id, A.ClientFor(id)), new TestUser(id, B.ClientFor(id)));
     }
 }

@@ -50,7 +50,7 @@ public sealed class AuthorizationTests(MessagingApp app) : IClassFixture<Messagi
     public async Task Unknown_or_malformed_message_ids_are_not_found()
     {
         var ada = app.NewUser();
-        var conversation = await ada.OpenDirectAsync(Guid.NewGuid());
+        var conversation = await ada.OpenDirectAsync(app.NewUser().Id);
         var url = $"/api/conversations/{conversation.Id}/messages";
 
         await (await ada.Client.GetAsync($"{url}/{Guid.NewGuid()}")).AssertProblemAsync(HttpStatusCode.NotFound);

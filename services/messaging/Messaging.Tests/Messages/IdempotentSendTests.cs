@@ -63,7 +63,7 @@ public sealed class IdempotentSendTests(MessagingApp app) : IClassFixture<Messag
     public async Task A_malformed_key_is_a_validation_problem(string key)
     {
         var ada = app.NewUser();
-        var conversation = await ada.OpenDirectAsync(Guid.NewGuid());
+        var conversation = await ada.OpenDirectAsync(app.NewUser().Id);
 
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/conversations/{conversation.Id}/messages") { Content = JsonContent.Create(new { text = "hi" }) };
         request.Headers.TryAddWithoutValidation("Idempotency-Key", key);

@@ -33,7 +33,7 @@ public sealed class SendAndReadTests(MessagingApp app) : IClassFixture<Messaging
     public async Task A_message_without_visible_text_is_a_validation_problem(string? text)
     {
         var ada = app.NewUser();
-        var conversation = await ada.OpenDirectAsync(Guid.NewGuid());
+        var conversation = await ada.OpenDirectAsync(app.NewUser().Id);
 
         await (await ada.PostMessageAsync(conversation.Id, new { text })).AssertValidationProblemAsync("text");
     }
@@ -42,7 +42,7 @@ public sealed class SendAndReadTests(MessagingApp app) : IClassFixture<Messaging
     public async Task Text_counts_at_most_4000_characters_after_trimming_and_attachments_are_bounded()
     {
         var ada = app.NewUser();
-        var conversation = await ada.OpenDirectAsync(Guid.NewGuid());
+        var conversation = await ada.OpenDirectAsync(app.NewUser().Id);
 
         Assert.Equal(HttpStatusCode.Created, (await ada.PostMessageAsync(conversation.Id, new { text = $"  {new string('a', 4000)}\n" })).StatusCode);
         await (await ada.PostMessageAsync(conversation.Id, new { text = new string('a', 4001) })).AssertValidationProblemAsync("text");
@@ -86,7 +86,7 @@ public sealed class SendAndReadTests(MessagingApp app) : IClassFixture<Messaging
     public async Task Page_size_and_cursor_are_validated()
     {
         var ada = app.NewUser();
-        var conversation = await ada.OpenDirectAsync(Guid.NewGuid());
+        var conversation = await ada.OpenDirectAsync(app.NewUser().Id);
         var url = $"/api/conversations/{conversation.Id}/messages";
 
         await (await ada.Client.GetAsync($"{url}?limit=0")).AssertValidationProblemAsync("limit");

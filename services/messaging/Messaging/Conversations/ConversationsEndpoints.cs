@@ -11,6 +11,7 @@ namespace Tripmate.Messaging.Conversations;
 
 public static class ConversationsEndpoints
 {
+
     public static IEndpointRouteBuilder MapConversationsEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var conversations = endpoints.MapGroup("/api/conversations").RequireAuthorization().WithTags("Conversations").WithStandardProblems();
@@ -26,14 +27,21 @@ public static class ConversationsEndpoints
         return endpoints;
     }
 
-    private static async Task<Results<Ok<ConversationResponse>, NotFound>> OpenDirectAsync(
-        OpenDirectConversationRequest request, HttpContext http, IConversationStore conversations, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ConversationResponse>, NotFound, ProblemHttpResult>> OpenDirectAsync(
+        OpenDirectConversationRequest request, HttpContext http, IConversationStore conversations, IUserDirectory users,
+        CancellationToken cancellationToken)
     {
         var callerId = http.User.GetUserId();
         var otherId = request.UserId!.Value;
         if (otherId == callerId || otherId == Guid.Empty)
         {
             throw new RequestValidationException("userId", "A direct conversation needs another user than yourself.");
+        }
+
+        // Only with someone who exists (not a group's id, not a deleted account), as identity's events tell.
+        if (!await users.ExistsAsync(otherId, cancellationToken))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "User not found", detail: $"No user has the id {otherId}.");
         }
 
         var id = DirectConversation.IdFor(callerId, otherId);

@@ -14,12 +14,11 @@ namespace Tripmate.Messaging.Events;
 public sealed class MessageSentConsumer(IConversationStore conversations, Notifier notifier) : IConsumer<MessageSent>
 {
     public const string NotificationType = "message";
-    private const int PreviewLength = 140;
 
     public async Task Consume(ConsumeContext<MessageSent> context)
     {
         var sent = context.Message;
-        var preview = sent.Text.Length <= PreviewLength ? sent.Text : string.Concat(sent.Text.AsSpan(0, PreviewLength - 1), "…");
+        var preview = NotificationText.Of(sent.Text);
         var data = new Dictionary<string, string>
         {
             ["conversationId"] = sent.ConversationId.ToString(),

@@ -1,4 +1,5 @@
 using Tripmate.Messaging.Notifications;
+using Tripmate.Messaging.Users;
 using Tripmate.ServiceDefaults.Messaging;
 
 namespace Tripmate.Messaging.Events;
@@ -15,6 +16,8 @@ internal static class MessagingBus
             bus.AddConsumer<GroupMemberRemovedConsumer>();
             bus.AddConsumer<GroupDeletedConsumer>();
             bus.AddConsumer<UserDeletedConsumer>();
+            bus.AddConsumer<UserRegisteredConsumer>();
+            bus.AddConsumer<UserDeletedDirectoryConsumer>();
             bus.AddConsumer<MessageSentConsumer>();
             bus.AddPerInstanceConsumer<NotificationFanOutConsumer>();
         });

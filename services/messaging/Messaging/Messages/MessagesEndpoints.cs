@@ -59,7 +59,8 @@ public static class MessagesEndpoints
         Guid id, [AsParameters] PageQuery page, HttpContext http, IConversationStore conversations, IMessageStore messages,
         CancellationToken cancellationToken)
     {
-        var after = page.After<MessagePosition>(MessagePosition.IsValid);
+        // Bound to this conversation: another conversation's (or list's) cursor is a 400.
+        var after = page.After<MessagePosition>(id.ToString(), MessagePosition.IsValid);
         if (!await conversations.IsMemberAsync(id, http.User.GetUserId(), cancellationToken))
         {
             return TypedResults.NotFound();
@@ -67,7 +68,7 @@ public static class MessagesEndpoints
 
         var found = await messages.ReadAsync(id, after, page.Size, cancellationToken);
         http.TagAnswer([.. ConversationCaching.Access(id), ConversationCaching.Messages(id)]);
-        return TypedResults.Ok(Page.From(found, MessageResponse.From));
+        return TypedResults.Ok(Page.From(found, MessageResponse.From, id.ToString()));
     }
 
     private static async Task<Results<Ok<MessageResponse>, NotFound>> GetAsync(

@@ -11,9 +11,10 @@ public sealed record NotificationListQuery
 }
 
 /// <param name="Type">What happened: <c>message</c>, <c>group-member-added</c>.</param>
+/// <param name="Text">What happened, in words; for a message, its current text (null once deleted).</param>
 /// <param name="Data">The ids a client needs to open what it is about (conversationId, messageId, groupId).</param>
 public sealed record NotificationResponse(
-    Guid Id, string Type, string Text, IReadOnlyDictionary<string, string> Data, DateTimeOffset CreatedAt, bool IsRead)
+    Guid Id, string Type, string? Text, IReadOnlyDictionary<string, string> Data, DateTimeOffset CreatedAt, bool IsRead)
 {
     public static NotificationResponse From(Notification notification) =>
         new(notification.Id, notification.Type, notification.Text, notification.Data, notification.CreatedAt, notification.IsRead);

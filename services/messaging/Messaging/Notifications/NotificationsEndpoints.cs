@@ -9,6 +9,7 @@ namespace Tripmate.Messaging.Notifications;
 
 public static class NotificationsEndpoints
 {
+
     public static IEndpointRouteBuilder MapNotificationsEndpoints(this IEndpointRouteBuilder endpoints)
     {
         // No cache keeps any of it, the event stream included: it is personal and changes all the time.
@@ -25,11 +26,13 @@ public static class NotificationsEndpoints
 
     private static async Task<Ok<Page<NotificationResponse>>> ListAsync(
         [AsParameters] NotificationListQuery query, [AsParameters] PageQuery page, HttpContext http, INotificationStore notifications,
-        CancellationToken cancellationToken)
+        CurrentMessageTexts currentTexts, CancellationToken cancellationToken)
     {
-        var after = page.After<NotificationPosition>(NotificationPosition.IsValid);
-        var found = await notifications.ListAsync(http.User.GetUserId(), query.Unread ?? false, after, page.Size, cancellationToken);
-        return TypedResults.Ok(Page.From(found, NotificationResponse.From));
+        var readerId = http.User.GetUserId();
+        var after = page.After<NotificationPosition>(isValid: NotificationPosition.IsValid);
+        var found = await notifications.ListAsync(readerId, query.Unread ?? false, after, page.Size, cancellationToken);
+        var items = await currentTexts.ApplyAsync(readerId, found.Items, cancellationToken);
+        return TypedResults.Ok(Page.From(new Slice<NotificationResponse, NotificationPosition>(items, found.Next), item => item));
     }
 
     private static async Task<Ok<UnreadCountResponse>> CountUnreadAsync(

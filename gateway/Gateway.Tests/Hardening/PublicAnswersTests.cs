@@ -1,0 +1,75 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Tripmate.Gateway.Tests.Infrastructure;
+using Tripmate.Testing;
+
+namespace Tripmate.Gateway.Tests.Hardening;
+
+public sealed class PublicAnswersStack() : GatewayStack(identityInstances: 1, "messaging");
+
+/// <summary>What a stranger sees through the gateway holds nothing internal (issue 10, acceptance 4).</summary>
+public sealed class PublicAnswersTests(PublicAnswersStack stack) : IClassFixture<PublicAnswersStack>
+{
+    [Fact]
+    public async Task Anonymous_health_answers_carry_the_status_alone()
+    {
+        foreach (var path in new[] { "/health/ready", "/health/live" })
+        {
+            var body = await stack.Anonymous().GetStringAsync(path);
+
+            using var json = JsonDocument.Parse(body);
+            Assert.Equal(["status"], json.RootElement.EnumerateObject().Select(p => p.Name));
+            AssertNoInternalAddress(body);
+        }
+
+        var identityBody = await new HttpClient { BaseAddress = stack.Identity[0].BaseAddress }.GetStringAsync("/health/ready");
+        Assert.Equal(["status"], JsonDocument.Parse(identityBody).RootElement.EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task The_discovery_document_names_the_public_url_not_identitys_address()
+    {
+        var body = await stack.Anonymous().GetStringAsync("/.well-known/openid-configuration");
+
+        AssertNoInternalAddress(body);
+        using var json = JsonDocument.Parse(body);
+        Assert.StartsWith(stack.BaseAddress.ToString().TrimEnd('/'), json.RootElement.GetProperty("jwks_uri").GetString());
+    }
+
+    [Fact]
+    public async Task A_browser_asking_for_html_gets_problem_details_not_an_empty_500()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/users/not-a-guid/nothing");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
+        var user = await stack.NewUserAsync();
+        request.Headers.Authorization = user.Client.DefaultRequestHeaders.Authorization;
+
+        var response = await stack.Anonymous().SendAsync(request);
+
+        await response.AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Head_answers_a_get_route_through_the_gateway()
+    {
+        var user = await stack.NewUserAsync();
+
+        var response = await user.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/api/users/me"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    private void AssertNoInternalAddress(string body)
+    {
+        foreach (var identity in stack.Identity)
+        {
+            Assert.DoesNotContain($":{identity.Port}", body);
+        }
+
+        Assert.DoesNotContain("amqp", body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("rabbitmq://", body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(stack.Echoes["messaging"].BaseAddress.Port.ToString(), body);
+    }
+}

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Tripmate.Gateway.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Testing;
 using Tripmate.Testing;
 
 namespace Tripmate.Gateway.Tests.Observability;
@@ -80,15 +81,15 @@ public sealed class RequestIdAndTracingTests(ObservabilityStack stack) : IClassF
         await user.Client.SendAsync(request);
 
         var lines = await Eventually.WaitForAsync(
-            () => Task.FromResult(stack.Gateway.Logs.Entries.Where(entry => Equals(entry.Values.GetValueOrDefault("RequestId"), id)).ToList()),
+            () => Task.FromResult(stack.Gateway.Logs.GetSnapshot().Where(entry => entry.GetStructuredStateValue("RequestId") == id).ToList()),
             found => found.Count > 0,
             TimeSpan.FromSeconds(5),
             "the access-log line");
         var line = Assert.Single(lines);
-        Assert.Equal("users", line.Values["Route"]);
-        Assert.Equal("GET", line.Values["Method"]);
-        Assert.Equal(200, line.Values["Status"]);
-        Assert.Equal(user.Id.ToString(), line.Values["UserId"]);
-        Assert.IsType<double>(line.Values["DurationMs"]);
+        Assert.Equal("users", line.GetStructuredStateValue("Route"));
+        Assert.Equal("GET", line.GetStructuredStateValue("Method"));
+        Assert.Equal("200", line.GetStructuredStateValue("Status"));
+        Assert.Equal(user.Id.ToString(), line.GetStructuredStateValue("UserId"));
+        Assert.True(double.TryParse(line.GetStructuredStateValue("DurationMs"), System.Globalization.CultureInfo.InvariantCulture, out _));
     }
 }

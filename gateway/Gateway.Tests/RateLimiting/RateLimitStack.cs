@@ -39,7 +39,9 @@ public sealed class RateLimitStack() : GatewayStack(identityInstances: 1)
         var register = await identity.PostAsJsonAsync("/api/auth/register", new { email, password, displayName = "Rate limited" });
         Assert.Equal(HttpStatusCode.Created, register.StatusCode);
         var account = (await register.Content.ReadFromJsonAsync<Account>())!;
-        var token = (await (await identity.PostAsJsonAsync("/api/auth/login", new { email, password })).Content.ReadFromJsonAsync<TokenDto>())!;
+        var login = await identity.PostAsJsonAsync("/api/auth/login", new { email, password });
+        Assert.True(login.IsSuccessStatusCode, $"sign-in at identity: {(int)login.StatusCode} {await login.Content.ReadAsStringAsync()}");
+        var token = (await login.Content.ReadFromJsonAsync<TokenDto>())!;
         var client = (gateway ?? Gateway).Anonymous();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
         return new TestUser(account.Id, email, password, token.AccessToken, client);

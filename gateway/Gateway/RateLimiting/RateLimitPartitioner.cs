@@ -1,6 +1,5 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
-using RedisRateLimiting;
 using Tripmate.Gateway.Auth;
 using Tripmate.Gateway.Redis;
 
@@ -8,8 +7,8 @@ namespace Tripmate.Gateway.RateLimiting;
 
 /// <summary>
 /// Chooses each request's counter: none for exempt paths, per client address on the strict paths,
-/// otherwise per user when signed in and per client address when not. Each counter is a Redis
-/// fixed window (one script call per request) shared by every gateway instance.
+/// otherwise per user when signed in and per client address when not. Each counter is a fixed
+/// window shared by every gateway instance through Redis (<see cref="SharedWindowLimiter"/>).
 /// </summary>
 internal sealed class RateLimitPartitioner
 {
@@ -19,11 +18,11 @@ internal sealed class RateLimitPartitioner
     private readonly Func<string, RateLimiter> _general;
     private readonly Func<string, RateLimiter> _strict;
 
-    public RateLimitPartitioner(IOptions<RateLimitingOptions> options, GatewayRedis redis)
+    public RateLimitPartitioner(IOptions<RateLimitingOptions> options, GatewayRedis redis, TimeProvider clock)
     {
         _options = options.Value;
-        _general = key => Limiter(key, _options.General, redis);
-        _strict = key => Limiter(key, _options.Strict, redis);
+        _general = key => new SharedWindowLimiter(key, _options.General, redis, clock);
+        _strict = key => new SharedWindowLimiter(key, _options.Strict, redis, clock);
     }
 
     public RateLimitPartition<string> Partition(HttpContext context)
@@ -53,12 +52,4 @@ internal sealed class RateLimitPartitioner
 
     private static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    private static FailOpenRateLimiter Limiter(string key, FixedWindowLimit limit, GatewayRedis redis) =>
-        new(new RedisFixedWindowRateLimiter<string>(key, new RedisFixedWindowRateLimiterOptions
-        {
-            PermitLimit = limit.PermitLimit,
-            Window = limit.Window,
-            ConnectionMultiplexerFactory = () => redis.Multiplexer
-                ?? throw new InvalidOperationException("Redis is used before the host has started."),
-        }), redis);
 }

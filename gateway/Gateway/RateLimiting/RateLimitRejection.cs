@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.RateLimiting;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
-using RedisRateLimiting;
 
 namespace Tripmate.Gateway.RateLimiting;
 
@@ -11,8 +11,8 @@ internal static class RateLimitRejection
     public static async ValueTask WriteAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
         var context = rejected.HttpContext;
-        var seconds = rejected.Lease.TryGetMetadata(RateLimitMetadataName.RetryAfter, out var retryAfter)
-            ? Math.Max(1, retryAfter)
+        var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
+            ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
             : 1;
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);

@@ -15,7 +15,7 @@ public sealed record ToolResult(string Command, int ExitCode, string Output, str
 public static class Tool
 {
     public static ToolResult Run(string file, IEnumerable<string> args, string? workingDirectory = null,
-        TimeSpan? timeout = null, IReadOnlyDictionary<string, string>? environment = null)
+        TimeSpan? timeout = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var start = new ProcessStartInfo(file)
         {
@@ -29,9 +29,17 @@ public static class Tool
             start.ArgumentList.Add(arg);
         }
 
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        // A null value removes the variable (e.g. the test host's own MSBuild settings).
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
         {
-            start.Environment[key] = value;
+            if (value is null)
+            {
+                start.Environment.Remove(key);
+            }
+            else
+            {
+                start.Environment[key] = value;
+            }
         }
 
         var command = $"{file} {string.Join(' ', start.ArgumentList)}";

@@ -24,8 +24,8 @@ apt_install() {
 ensure_apt_packages() {
   local missing=() pkg
   # wrk: the load tool's tests check its numbers against it; nginx: the comparison proxy of docs/performance.md.
-  # docker-compose (1.29: its `config` validates a compose file with no engine), yamllint and
-  # shellcheck: the deploy tests (deploy/Tripmate.Deploy.Tests) run them as processes.
+  # The deploy tests (deploy/Tripmate.Deploy.Tests) run docker-compose (1.29: its `config`
+  # validates a compose file with no engine), yamllint and ShellCheck as processes.
   for pkg in postgresql redis-server rabbitmq-server curl iproute2 wrk nginx-light docker-compose yamllint shellcheck; do
     pkg_installed "$pkg" || missing+=("$pkg")
   done

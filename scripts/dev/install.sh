@@ -24,12 +24,27 @@ apt_install() {
 ensure_apt_packages() {
   local missing=() pkg
   # wrk: the load tool's tests check its numbers against it; nginx: the comparison proxy of docs/performance.md.
-  for pkg in postgresql redis-server rabbitmq-server curl iproute2 wrk nginx-light; do
+  # The deploy tests (deploy/Tripmate.Deploy.Tests) run docker-compose (1.29: its `config`
+  # validates a compose file with no engine), yamllint and ShellCheck as processes.
+  for pkg in postgresql redis-server rabbitmq-server curl iproute2 wrk nginx-light docker-compose yamllint shellcheck; do
     pkg_installed "$pkg" || missing+=("$pkg")
   done
   ((${#missing[@]} == 0)) || { mkdir -p "$ROOT/.data"; apt_install "${missing[@]}"; }
   [[ -x $PG_BIN/postgres ]] || die "PostgreSQL 15 binaries not found in $PG_BIN"
   [[ -x $RABBIT_BIN/rabbitmq-server ]] || die "RabbitMQ scripts not found in $RABBIT_BIN"
+  ensure_kubectl
+}
+
+# kubectl (for `kubectl kustomize`, offline) is not in Debian's own archive: the project's machine
+# image ships it (package kubectl, from the Google Cloud SDK). Install it from apt when a configured
+# source offers it; otherwise say so (only the deploy tests need it, and they fail naming it).
+ensure_kubectl() {
+  command -v kubectl >/dev/null && return 0
+  if [[ $(apt-cache policy kubectl 2>/dev/null | awk '/Candidate:/ {print $2}') =~ ^[0-9] ]]; then
+    apt_install kubectl
+  else
+    warn "kubectl not found and no apt source offers it: add the Kubernetes project's apt repository and rerun"
+  fi
 }
 
 # npm ci is slow-ish and wipes node_modules: run it only when node_modules is missing or the

@@ -1,0 +1,42 @@
+# Messaging: conversations, messages, notifications (Cassandra).
+# Build from the repository root (the context needs shared/ and the Directory.*.props files):
+#   docker build -f deploy/docker/messaging.Dockerfile -t tripmate/messaging:dev .
+# Versions are pinned: the SDK matches global.json's feature band, the runtime the SDK's.
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0.401-noble AS build
+WORKDIR /src
+
+# Restore layer: only the files restore reads (every project in the service's reference closure
+# and the central package versions), so source edits reuse the cached packages.
+COPY global.json Directory.Build.props Directory.Packages.props ./
+COPY shared/Contracts/Tripmate.Contracts.csproj shared/Contracts/
+COPY shared/Cql/Tripmate.Cql.csproj shared/Cql/
+COPY shared/ServiceDefaults/Tripmate.ServiceDefaults.csproj shared/ServiceDefaults/
+COPY shared/Outbox/Tripmate.Outbox.csproj shared/Outbox/
+COPY services/messaging/Messaging/Tripmate.Messaging.csproj services/messaging/Messaging/
+COPY deploy/docker/HealthProbe/Tripmate.HealthProbe.csproj deploy/docker/HealthProbe/
+RUN dotnet restore services/messaging/Messaging/Tripmate.Messaging.csproj \
+ && dotnet restore deploy/docker/HealthProbe/Tripmate.HealthProbe.csproj
+
+# Framework-dependent and without an apphost: the runtime image brings the shared framework.
+COPY shared/ shared/
+COPY services/messaging/Messaging/ services/messaging/Messaging/
+COPY deploy/docker/HealthProbe/ deploy/docker/HealthProbe/
+RUN dotnet publish services/messaging/Messaging/Tripmate.Messaging.csproj --no-restore -c Release -p:UseAppHost=false -o /out/service \
+ && dotnet publish deploy/docker/HealthProbe/Tripmate.HealthProbe.csproj --no-restore -c Release -p:UseAppHost=false -o /out/probe
+
+# Chiseled: no shell, no package manager, non-root user "app" (uid 1654) by default.
+FROM mcr.microsoft.com/dotnet/aspnet:10.0.12-noble-chiseled
+WORKDIR /app
+COPY --from=build /out/ ./
+# Numeric, so Kubernetes' runAsNonRoot can verify it without reading /etc/passwd.
+USER 1654
+# Every setting comes from the environment (ConnectionStrings__*, Section__Key); nothing is baked in.
+# Workstation GC: one small heap fits the memory limits of many small replicas better than
+# a heap per core.
+ENV ASPNETCORE_HTTP_PORTS=8080 \
+    DOTNET_gcServer=0
+EXPOSE 8080
+HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["dotnet", "/app/probe/Tripmate.HealthProbe.dll", "http://127.0.0.1:8080/health/live"]
+ENTRYPOINT ["dotnet", "/app/service/Tripmate.Messaging.dll"]

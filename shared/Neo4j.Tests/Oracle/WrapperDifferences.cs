@@ -11,7 +11,7 @@ namespace Tripmate.Neo4j.Tests.Oracle;
 ///    (RequestOracleTests.Minus_zero_keeps_its_sign_where_the_wrapper_sends_zero).
 /// 3. Times with whole seconds ("19:32:24") or whole minutes fail to decode in the wrapper;
 ///    the documentation's own examples have them (ResponseOracleTests: wrapper defects).
-/// 4. Negative durations and durations with years ("P1Y2M", "-PT1S") are rejected by the wrapper; Neo4j returns both.
+/// 4. Durations with negative parts or years ("PT-1S", "P1Y2M", as Neo4j writes them) are rejected by the wrapper.
 /// 5. A response without "counters" fails in the wrapper; the server sends counters only when asked.
 /// 6. Content-Type must match the wrapper exactly; we accept parameters such as "; charset=utf-8".
 /// Not compared, since we do not send them: maxExecutionTime (the wrapper sends milliseconds, the

@@ -34,10 +34,10 @@ public abstract partial class GraphStoreContract
         await BlockAsync(ada, bob);
 
         Assert.Equal(new BlockOutcome(false, false, false, false), await BlockAsync(ada, bob));
-        Assert.Single(await PendingEventsAsync(), e => e.MessageType.Contains(nameof(UserBlocked)));
+        Assert.Single(await PendingEventsAsync(ada), e => e.MessageType.Contains(nameof(UserBlocked)));
         Assert.True(await Graph.UnblockAsync(ada, bob, [new UserUnblocked(ada, bob)], Ct));
         Assert.False(await Graph.UnblockAsync(ada, bob, [new UserUnblocked(ada, bob)], Ct));
-        Assert.Single(await PendingEventsAsync(), e => e.MessageType.Contains(nameof(UserUnblocked)));
+        Assert.Single(await PendingEventsAsync(ada), e => e.MessageType.Contains(nameof(UserUnblocked)));
         Assert.Equal(FollowOutcome.Followed, await FollowAsync(bob, ada));
     }
 

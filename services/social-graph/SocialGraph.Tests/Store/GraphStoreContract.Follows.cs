@@ -15,7 +15,7 @@ public abstract partial class GraphStoreContract
         Assert.Equal(FollowOutcome.Followed, await FollowAsync(ada, bob, followed));
         Assert.Equal(FollowOutcome.AlreadyFollowing, await FollowAsync(ada, bob, new UserFollowed(ada, bob)));
 
-        var events = (await PendingEventsAsync()).Where(e => e.MessageType.Contains(nameof(UserFollowed))).ToList();
+        var events = (await PendingEventsAsync(ada)).Where(e => e.MessageType.Contains(nameof(UserFollowed))).ToList();
         Assert.Equal(followed.EventId, Assert.Single(events).MessageId);
         Assert.Equal([ada], (await Graph.FollowersAsync(bob, null, 10, Ct)).Items.Select(c => c.UserId));
     }
@@ -47,7 +47,7 @@ public abstract partial class GraphStoreContract
         Assert.True(await Graph.UnfollowAsync(ada, bob, [unfollowed], Ct));
         Assert.False(await Graph.UnfollowAsync(ada, bob, [new UserUnfollowed(ada, bob)], Ct));
 
-        var events = (await PendingEventsAsync()).Where(e => e.MessageType.Contains(nameof(UserUnfollowed))).ToList();
+        var events = (await PendingEventsAsync(ada)).Where(e => e.MessageType.Contains(nameof(UserUnfollowed))).ToList();
         Assert.Equal(unfollowed.EventId, Assert.Single(events).MessageId);
     }
 

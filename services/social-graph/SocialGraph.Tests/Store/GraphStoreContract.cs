@@ -52,12 +52,12 @@ public abstract partial class GraphStoreContract
         return Graph.BlockAsync(blocker, blocked, Clock.GetUtcNow(), outcome => outcome.Created ? [new UserBlocked(blocker, blocked)] : [], Ct);
     }
 
-    /// <summary>Events committed to the outbox and not yet relayed, of the types a test asks about.</summary>
-    protected async Task<List<OutboxEnvelope>> PendingEventsAsync()
+    /// <summary>Events committed to the outbox and not yet relayed that name <paramref name="user"/> (a shared store holds other tests' too).</summary>
+    protected async Task<List<OutboxEnvelope>> PendingEventsAsync(Guid user)
     {
-        var pending = await Outbox.LeaseAsync(1000, TimeSpan.FromMilliseconds(1), Ct);
+        var pending = await Outbox.LeaseAsync(10_000, TimeSpan.FromMilliseconds(1), Ct);
         await Outbox.ReleaseAsync(pending, "read by a test", Ct);
-        return [.. pending.Select(p => p.Event)];
+        return [.. pending.Select(p => p.Event).Where(e => e.Payload.Contains(user.ToString()))];
     }
 
     protected async Task<List<Guid>> AllAsync(Func<ConnectionPosition?, Task<ServiceDefaults.Paging.Slice<Connection, ConnectionPosition>>> page)

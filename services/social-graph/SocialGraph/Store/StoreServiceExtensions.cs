@@ -4,6 +4,8 @@ using Tripmate.Outbox.Sqlite;
 using Tripmate.ServiceDefaults.Health;
 using Tripmate.ServiceDefaults.Messaging;
 using Tripmate.ServiceDefaults.Stores;
+using Tripmate.Neo4j;
+using Tripmate.SocialGraph.Store.Neo4j;
 using Tripmate.SocialGraph.Store.Sqlite;
 
 namespace Tripmate.SocialGraph.Store;
@@ -31,14 +33,30 @@ public static class StoreServiceExtensions
         switch (StoreChoice.Read<GraphStoreKind>(builder.Configuration, GraphStoreOptions.Section))
         {
             case GraphStoreKind.Neo4j:
-                throw new InvalidOperationException(
-                    "SocialGraph:Store is Neo4j, but this build has no Neo4j graph store yet: run SocialGraph:Store=Embedded.");
+                builder.AddNeo4jStore();
+                break;
             default:
                 builder.AddSqliteStore();
                 break;
         }
 
         return builder;
+    }
+
+    private static void AddNeo4jStore(this IHostApplicationBuilder builder)
+    {
+        if (Neo4jServiceExtensions.ReadUri(builder.Configuration) is null)
+        {
+            throw new InvalidOperationException(
+                $"SocialGraph:Store is Neo4j but no server is set: set {Neo4jOptions.Section}:Uri (or {Neo4jOptions.UriVariable}=http://host:7474).");
+        }
+
+        builder.Services.AddNeo4jClient(builder.Configuration);
+        builder.Services.AddSingleton<IStoreInitializer, Neo4jStoreInitializer>();
+        builder.Services.AddSingleton<IGraphStore, Neo4jGraphStore>();
+        builder.Services.AddSingleton<IProcessedEventStore, Neo4jProcessedEvents>();
+        builder.AddOutbox<Neo4jOutboxStore>();
+        builder.Services.AddHealthChecks().AddCheck<Neo4jHealthCheck>(HealthCheckName, tags: [HealthEndpoints.ReadyTag]);
     }
 
     private static void AddSqliteStore(this IHostApplicationBuilder builder)

@@ -16,6 +16,14 @@ public sealed class SqliteGraphDatabase : ISqliteDatabase, IDisposable
     public const string FileName = "social-graph.db";
 
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+
+    /// <summary>
+    /// Microsoft.Data.Sqlite runs every call synchronously, so a read holds a thread and a core for
+    /// its whole run. More reads at once than cores only makes the OS slice them: measured with 16
+    /// callers on 2 cores, p50 0.6 ms but p99 110 ms for suggestions. Waiting here instead (without
+    /// a thread) lets each read run to its end once started.
+    /// </summary>
+    private readonly SemaphoreSlim _readers = new(Environment.ProcessorCount, Environment.ProcessorCount);
     private readonly TimeProvider _clock;
     private readonly OutboxSignal _outbox;
     private readonly string _connectionString;
@@ -64,8 +72,16 @@ public sealed class SqliteGraphDatabase : ISqliteDatabase, IDisposable
 
     public async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> read, CancellationToken ct)
     {
-        await using var connection = await OpenAsync(ct);
-        return await read(connection);
+        await _readers.WaitAsync(ct);
+        try
+        {
+            await using var connection = await OpenAsync(ct);
+            return await read(connection);
+        }
+        finally
+        {
+            _readers.Release();
+        }
     }
 
     public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> write, CancellationToken ct)
@@ -122,5 +138,6 @@ public sealed class SqliteGraphDatabase : ISqliteDatabase, IDisposable
         }
 
         _writeLock.Dispose();
+        _readers.Dispose();
     }
 }

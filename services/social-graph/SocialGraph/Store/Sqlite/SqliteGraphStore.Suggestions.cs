@@ -13,14 +13,18 @@ public sealed partial class SqliteGraphStore
             await using var select = c.Command("""
                 WITH me AS (SELECT seq FROM users WHERE id = $u AND deleted = 0),
                 mine AS (SELECT followee AS seq FROM follows WHERE follower = (SELECT seq FROM me)),
-                reached AS (
-                    SELECT f.followee AS seq, count(DISTINCT f.follower) AS mutual
+                -- count(*) counts distinct people: (follower, followee) is the primary key of follows.
+                -- Candidates are grouped first, so the exclusions run once per person, not per path.
+                reached_all AS (
+                    SELECT f.followee AS seq, count(*) AS mutual
                     FROM mine JOIN follows f ON f.follower = mine.seq
-                    WHERE f.followee <> (SELECT seq FROM me)
-                      AND f.followee NOT IN (SELECT seq FROM mine)
-                      AND NOT EXISTS (SELECT 1 FROM blocks WHERE blocker = (SELECT seq FROM me) AND blocked = f.followee)
-                      AND NOT EXISTS (SELECT 1 FROM blocks WHERE blocker = f.followee AND blocked = (SELECT seq FROM me))
                     GROUP BY f.followee),
+                reached AS (
+                    SELECT r.seq, r.mutual FROM reached_all r
+                    WHERE r.seq <> (SELECT seq FROM me)
+                      AND NOT EXISTS (SELECT 1 FROM follows WHERE follower = (SELECT seq FROM me) AND followee = r.seq)
+                      AND NOT EXISTS (SELECT 1 FROM blocks WHERE blocker = (SELECT seq FROM me) AND blocked = r.seq)
+                      AND NOT EXISTS (SELECT 1 FROM blocks WHERE blocker = r.seq AND blocked = (SELECT seq FROM me))),
                 ranked AS (
                     SELECT u.id, reached.mutual,
                         (SELECT count(*) FROM memberships a

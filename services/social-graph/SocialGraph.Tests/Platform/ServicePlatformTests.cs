@@ -50,4 +50,20 @@ public sealed class ServicePlatformTests(SocialGraphApp app) : IClassFixture<Soc
         Assert.Contains("exited with", error.Message);
         Assert.Contains("SocialGraph:Store is not set", error.Message);
     }
+
+    [Fact]
+    public async Task Choosing_Neo4j_without_a_server_address_exits_at_start_naming_the_setting()
+    {
+        var start = () => ServiceProcess.StartAsync(ServiceBuild.SocialGraph, new Dictionary<string, string>
+        {
+            ["ConnectionStrings__RabbitMq"] = TestServers.RabbitMq,
+            ["SocialGraph__Store"] = "Neo4j",
+            ["NEO4J_URI"] = "",
+        }, readyTimeout: TimeSpan.FromSeconds(30));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(start);
+
+        Assert.Contains("exited with", error.Message);
+        Assert.Contains("Neo4j:Uri", error.Message);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Tripmate.Contracts.Caching;
 using Tripmate.Contracts.Identity;
 using Tripmate.SocialGraph.Tests.Infrastructure;
 using Tripmate.Testing;
@@ -14,6 +15,7 @@ public sealed class IdentityEventsTests(SocialGraphApp app, EventPublisher event
     [Fact]
     public async Task A_registered_user_can_be_followed_and_a_deleted_one_disappears_with_their_follows()
     {
+        await using var recorder = await EventRecorder.StartAsync();
         var ada = await app.NewUserAsync();
         var bobId = Guid.CreateVersion7();
         var bob = new TestUser(bobId, app.ClientFor(bobId));
@@ -28,6 +30,8 @@ public sealed class IdentityEventsTests(SocialGraphApp app, EventPublisher event
 
         Assert.Equal(new StatsDto(0, 0, 0), await ada.GetOkAsync<StatsDto>($"{ada.Id}/stats"));
         await (await ada.FollowAsync(bobId)).AssertProblemAsync(HttpStatusCode.NotFound);
+        // ada's cached lists showed bob: their eviction is committed with the removal.
+        await recorder.WaitForAsync<CacheTagsInvalidated>(e => e.Tags.Contains($"relationships:{ada.Id}") && e.Tags.Contains($"relationships:{bobId}"));
     }
 
     [Fact]

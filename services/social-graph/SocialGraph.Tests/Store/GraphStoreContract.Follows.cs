@@ -37,6 +37,28 @@ public abstract partial class GraphStoreContract
     }
 
     [SkippableFact]
+    public async Task Removing_a_user_names_everyone_whose_lists_lost_them()
+    {
+        await StartAsync();
+        var ids = await NewUsersAsync(5);
+        var (gone, follower, followee, blocker, stranger) = (ids[0], ids[1], ids[2], ids[3], ids[4]);
+        await FollowAsync(follower, gone);
+        await FollowAsync(gone, followee);
+        await BlockAsync(blocker, gone);
+        await FollowAsync(stranger, follower);
+        IReadOnlyCollection<Guid>? named = null;
+
+        await Graph.RemoveUserAsync(gone, others =>
+        {
+            named = others;
+            return [];
+        }, Ct);
+
+        Assert.Equal(new[] { follower, followee, blocker }.Order(), named!.Order());
+        Assert.Equal(new RelationshipCounts(1, 0, 0), await Graph.CountsAsync(follower, Ct));
+    }
+
+    [SkippableFact]
     public async Task Unfollow_announces_only_a_follow_that_existed()
     {
         await StartAsync();

@@ -13,8 +13,13 @@ public interface IGraphStore
     /// <summary>A registered user (idempotent); a user once deleted stays deleted, whatever arrives later.</summary>
     Task AddUserAsync(Guid userId, CancellationToken ct);
 
-    /// <summary>Removes the user with every follow, block and membership, for good.</summary>
-    Task RemoveUserAsync(Guid userId, CancellationToken ct);
+    /// <summary>
+    /// Removes the user with every follow, block and membership, for good; <paramref name="announce"/>
+    /// is given the users whose lists lost them, and names the events to commit with the removal.
+    /// </summary>
+    Task RemoveUserAsync(Guid userId, Func<IReadOnlyCollection<Guid>, IReadOnlyCollection<IntegrationEvent>> announce, CancellationToken ct);
+
+    Task RemoveUserAsync(Guid userId, CancellationToken ct) => RemoveUserAsync(userId, _ => [], ct);
 
     Task<bool> UserExistsAsync(Guid userId, CancellationToken ct);
 

@@ -22,8 +22,10 @@ public sealed partial class Neo4jGraphStore(Neo4jClient neo4j, OutboxSignal outb
         MERGE (u:User {id: $userId})
         SET u.deleted = true
         WITH u
-        OPTIONAL MATCH (u)-[r]-()
-        DELETE r
+        OPTIONAL MATCH (u)-[r]-(other)
+        WITH u, collect(r) AS gone, collect(DISTINCT CASE WHEN other:User AND type(r) <> 'MEMBER_OF' THEN other.id END) AS others
+        FOREACH (r IN gone | DELETE r)
+        RETURN others
         """, "userId");
 
     internal static readonly CypherQuery UserExists = new("graph.user_exists",
@@ -96,8 +98,12 @@ public sealed partial class Neo4jGraphStore(Neo4jClient neo4j, OutboxSignal outb
     public Task AddUserAsync(Guid userId, CancellationToken ct) =>
         neo4j.RunAsync(AddUser.With(("userId", userId)), AccessMode.Write, ct);
 
-    public Task RemoveUserAsync(Guid userId, CancellationToken ct) =>
-        neo4j.RunAsync(RemoveUser.With(("userId", userId)), AccessMode.Write, ct);
+    public Task RemoveUserAsync(Guid userId, Func<IReadOnlyCollection<Guid>, IReadOnlyCollection<IntegrationEvent>> announce, CancellationToken ct) =>
+        WriteAsync<IReadOnlyCollection<Guid>>(async (tx, token) =>
+        {
+            var result = await tx.RunAsync(RemoveUser.With(("userId", userId)), token);
+            return [.. result.Get<List<object?>>(0, "others").OfType<string>().Select(Guid.Parse)];
+        }, announce, ct);
 
     public async Task<bool> UserExistsAsync(Guid userId, CancellationToken ct) =>
         (await neo4j.RunAsync(UserExists.With(("userId", userId)), AccessMode.Read, ct)).Get<bool>(0, "exists");

@@ -13,9 +13,19 @@ public sealed partial class SqliteGraphStore(SqliteGraphDatabase database) : IGr
     public Task AddUserAsync(Guid userId, CancellationToken ct) =>
         database.WriteAsync((c, t) => EnsureUserAsync(c, t, userId, ct), ct);
 
-    public Task RemoveUserAsync(Guid userId, CancellationToken ct) =>
-        database.WriteAsync(async (c, t) =>
+    public Task RemoveUserAsync(Guid userId, Func<IReadOnlyCollection<Guid>, IReadOnlyCollection<IntegrationEvent>> announce, CancellationToken ct) =>
+        database.WriteAsync<IReadOnlyCollection<Guid>>(async (c, t) =>
         {
+            await using var connected = c.Command("""
+                WITH me AS (SELECT seq FROM users WHERE id = $id)
+                SELECT u.id FROM users u WHERE u.seq IN (
+                    SELECT followee FROM follows WHERE follower = (SELECT seq FROM me)
+                    UNION SELECT follower FROM follows WHERE followee = (SELECT seq FROM me)
+                    UNION SELECT blocked FROM blocks WHERE blocker = (SELECT seq FROM me)
+                    UNION SELECT blocker FROM blocks WHERE blocked = (SELECT seq FROM me))
+                """, t).With("$id", userId);
+            var others = await connected.ListAsync(r => r.GetId(0), ct);
+
             // The row stays, marked deleted, so a late UserRegistered or membership cannot revive the user.
             await ExecuteAsync(c, t, """
                 INSERT INTO users (id, deleted) VALUES ($id, 1) ON CONFLICT (id) DO UPDATE SET deleted = 1;
@@ -23,8 +33,8 @@ public sealed partial class SqliteGraphStore(SqliteGraphDatabase database) : IGr
                 DELETE FROM blocks WHERE blocker = (SELECT seq FROM users WHERE id = $id) OR blocked = (SELECT seq FROM users WHERE id = $id);
                 DELETE FROM memberships WHERE user_seq = (SELECT seq FROM users WHERE id = $id);
                 """, ct, ("$id", userId));
-            return 0;
-        }, ct);
+            return others;
+        }, announce, ct);
 
     public Task<bool> UserExistsAsync(Guid userId, CancellationToken ct) =>
         database.ReadAsync(async c => await LiveUserAsync(c, null, userId, ct) is not null, ct);

@@ -62,6 +62,22 @@ messaging_env() {
   fi
 }
 
+# --- social-graph: follows, friends, suggestions, paths, blocks (Neo4j, or embedded SQLite) --
+service social-graph services/social-graph/SocialGraph \
+  services/social-graph/SocialGraph/bin/Release/net10.0/Tripmate.SocialGraph.dll "$SOCIAL_GRAPH_PORT" social_graph_env
+social_graph_env() {
+  common_env social-graph "$1"
+  # No Neo4j here: the embedded store keeps its file under the profile's data directory, unless
+  # NEO4J_URI names a server to use instead.
+  if [[ -n ${NEO4J_URI:-} ]]; then
+    echo "SocialGraph__Store=Neo4j"
+    echo "Neo4j__Uri=$NEO4J_URI"
+  else
+    echo "SocialGraph__Store=Embedded"
+    echo "SocialGraph__DataDirectory=$DATA_DIR/social-graph"
+  fi
+}
+
 # --- gateway: the one URL clients use (last, so the services it routes to are up) ----------
 service gateway gateway/Gateway gateway/Gateway/bin/Release/net10.0/Tripmate.Gateway.dll "$GATEWAY_PORT" gateway_env
 gateway_env() {

@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Tripmate.Cql;
+using Tripmate.Neo4j.Errors;
 using Tripmate.ServiceDefaults.Errors;
 
 namespace Tripmate.Platform.Tests.Errors;
@@ -17,6 +18,10 @@ public sealed class StoreOutagesTests
         { new SqliteException("database is locked", 5), "SQLite" },
         { new CqlConnectionException("connection refused", requestWasSent: false), "Cassandra" },
         { new UnavailableException("2 replicas needed", Consistency.Quorum, 2, 1), "Cassandra" },
+        { new Neo4jUnavailableException("connection refused"), "Neo4j" },
+        { Neo4jException.From("Neo.TransientError.Transaction.DeadlockDetected", "deadlock"), "Neo4j" },
+        { Neo4jException.From("Neo.ClientError.Statement.SyntaxError", "bad Cypher"), null },
+        { Neo4jException.From("Neo.ClientError.Schema.ConstraintValidationFailed", "exists"), null },
         { new PostgresException("duplicate key", "ERROR", "ERROR", PostgresErrorCodes.UniqueViolation), null },
         { new SqliteException("no such table", 1), null },
         { new SyntaxErrorException("bad CQL"), null },

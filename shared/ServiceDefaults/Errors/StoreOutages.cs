@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Tripmate.Cql;
+using Tripmate.Neo4j.Errors;
 
 namespace Tripmate.ServiceDefaults.Errors;
 
@@ -26,6 +27,8 @@ public static class StoreOutages
                 // Busy and locked: another writer holds the file longer than the busy timeout.
                 SqliteException { SqliteErrorCode: 5 or 6 } => "SQLite",
                 CqlException { IsRetryable: true } or CqlConnectionException or ReadTimeoutException or WriteTimeoutException => "Cassandra",
+                // Still failing after the client's own retries: a connection failure or a transient error.
+                Neo4jException { IsTransient: true } => "Neo4j",
                 _ => null,
             };
             if (store is not null)

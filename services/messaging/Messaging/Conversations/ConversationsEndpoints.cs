@@ -16,7 +16,8 @@ public static class ConversationsEndpoints
     {
         var conversations = endpoints.MapGroup("/api/conversations").RequireAuthorization().WithTags("Conversations").WithStandardProblems();
         conversations.MapPost("/direct", OpenDirectAsync).WithName("OpenDirectConversation")
-            .WithSummary("The one direct conversation between the caller and another user (the same from either side).");
+            .WithSummary("The one direct conversation between the caller and another user (the same from either side); 403 across a block.")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         conversations.MapGet("/", ListMineAsync).WithName("ListMyConversations")
             .WithSummary("The caller's conversations, latest activity first, with last message and unread count.")
             .NoStore(); // changes with every message in any of them
@@ -29,7 +30,7 @@ public static class ConversationsEndpoints
 
     private static async Task<Results<Ok<ConversationResponse>, NotFound, ProblemHttpResult>> OpenDirectAsync(
         OpenDirectConversationRequest request, HttpContext http, IConversationStore conversations, IUserDirectory users,
-        CancellationToken cancellationToken)
+        IBlockDirectory blocks, CancellationToken cancellationToken)
     {
         var callerId = http.User.GetUserId();
         var otherId = request.UserId!.Value;
@@ -42,6 +43,11 @@ public static class ConversationsEndpoints
         if (!await users.ExistsAsync(otherId, cancellationToken))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "User not found", detail: $"No user has the id {otherId}.");
+        }
+
+        if (await blocks.IsBlockedEitherWayAsync(callerId, otherId, cancellationToken))
+        {
+            return DirectConversation.Blocked();
         }
 
         var id = DirectConversation.IdFor(callerId, otherId);

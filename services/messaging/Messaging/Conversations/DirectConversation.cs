@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Tripmate.Messaging.Conversations;
 
@@ -21,4 +22,9 @@ public static class DirectConversation
         hash[8] = (byte)((hash[8] & 0x3F) | 0x80); // RFC variant
         return new Guid(hash[..16], bigEndian: true);
     }
+
+    /// <summary>One of the two blocks the other (social-graph's UserBlocked): no new conversation, no message in an old one.</summary>
+    public static ProblemHttpResult Blocked() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Blocked",
+            detail: "One of you blocks the other: you cannot message each other.");
 }

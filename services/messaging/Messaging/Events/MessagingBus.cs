@@ -1,4 +1,5 @@
 using Tripmate.Messaging.Notifications;
+using Tripmate.Messaging.Relationships;
 using Tripmate.Messaging.Users;
 using Tripmate.ServiceDefaults.Messaging;
 
@@ -19,6 +20,9 @@ internal static class MessagingBus
             bus.AddConsumer<UserRegisteredConsumer>();
             bus.AddConsumer<UserDeletedDirectoryConsumer>();
             bus.AddConsumer<MessageSentConsumer>();
+            bus.AddConsumer<UserFollowedConsumer>();
+            bus.AddConsumer<UserBlockedConsumer>();
+            bus.AddConsumer<UserUnblockedConsumer>();
             bus.AddPerInstanceConsumer<NotificationFanOutConsumer>();
         });
 }

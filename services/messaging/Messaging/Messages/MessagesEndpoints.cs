@@ -16,7 +16,8 @@ public static class MessagesEndpoints
             .WithTags("Messages").WithStandardProblems().ProducesProblem(StatusCodes.Status404NotFound);
         messages.MapPost("/", SendAsync).WithName("SendMessage")
             .WithSummary("Send a message; a retry with the same Idempotency-Key returns the first result.")
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         messages.MapGet("/", ListAsync).WithName("ListMessages").WithSummary("Messages, newest first.")
             .CacheAnswer(CacheScope.Private, ConversationCaching.MaxAge);
         messages.MapGet("/{messageId:guid}", GetAsync).WithName("GetMessage").WithSummary("One message.")
@@ -32,7 +33,7 @@ public static class MessagesEndpoints
 
     private static async Task<Results<Created<MessageResponse>, NotFound, ProblemHttpResult>> SendAsync(
         Guid id, SendMessageRequest request, [AsParameters] IdempotencyHeader idempotency, HttpContext http,
-        IConversationStore conversations, MessageSender sender, CancellationToken cancellationToken)
+        IConversationStore conversations, IBlockDirectory blocks, MessageSender sender, CancellationToken cancellationToken)
     {
         var idempotencyKey = idempotency.Validated();
         var callerId = http.User.GetUserId();
@@ -46,6 +47,12 @@ public static class MessagesEndpoints
         if (conversation.ClosedAt is not null)
         {
             return ConversationAccess.Closed();
+        }
+
+        if (conversation.Kind == ConversationKind.Direct && memberIds.FirstOrDefault(m => m != callerId) is var otherId
+            && otherId != Guid.Empty && await blocks.IsBlockedEitherWayAsync(callerId, otherId, cancellationToken))
+        {
+            return DirectConversation.Blocked();
         }
 
         // Committed with the message: every member's cached pages are evicted, the sender's before this answer.

@@ -69,6 +69,7 @@ public static class StoreServiceExtensions
         builder.Services.AddSingleton<IMessageStore, CassandraMessageStore>();
         builder.Services.AddSingleton<INotificationStore, CassandraNotificationStore>();
         builder.Services.AddSingleton<IUserDirectory, CassandraUserDirectory>();
+        builder.Services.AddSingleton<IBlockDirectory, CassandraBlockDirectory>();
         builder.Services.AddSingleton<IProcessedEventStore, CassandraProcessedEvents>();
         builder.AddOutbox<CassandraOutboxStore>();
         builder.Services.AddHealthChecks().AddCheck<CassandraHealthCheck>(HealthCheckName, tags: [HealthEndpoints.ReadyTag]);
@@ -83,6 +84,7 @@ public static class StoreServiceExtensions
         builder.Services.AddSingleton<IMessageStore, SqliteMessageStore>();
         builder.Services.AddSingleton<INotificationStore, SqliteNotificationStore>();
         builder.Services.AddSingleton<IUserDirectory, SqliteUserDirectory>();
+        builder.Services.AddSingleton<IBlockDirectory, SqliteBlockDirectory>();
         builder.Services.AddSingleton<IProcessedEventStore, SqliteProcessedEvents>();
         builder.AddOutbox<SqliteOutboxStore>();
         builder.Services.AddHealthChecks().AddCheck<SqliteHealthCheck>(HealthCheckName, tags: [HealthEndpoints.ReadyTag]);

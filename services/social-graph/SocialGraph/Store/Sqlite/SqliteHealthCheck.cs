@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Tripmate.SocialGraph.Store.Sqlite;
+
+/// <summary>Ready when the embedded store's file answers a query; names the store and its file.</summary>
+internal sealed class SqliteHealthCheck(SqliteGraphDatabase database) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var data = new Dictionary<string, object> { ["store"] = "sqlite", ["path"] = database.FilePath };
+        var description = $"sqlite {database.FilePath}";
+        try
+        {
+            await database.ReadAsync(async c =>
+            {
+                await using var probe = c.Command("SELECT count(*) FROM users WHERE 0");
+                return await probe.ExecuteScalarAsync(cancellationToken);
+            }, cancellationToken);
+            return HealthCheckResult.Healthy(description, data);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new HealthCheckResult(context.Registration.FailureStatus, description, e, data);
+        }
+    }
+}

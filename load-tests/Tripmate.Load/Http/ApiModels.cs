@@ -11,3 +11,5 @@ public sealed record IdDto(Guid Id);
 public sealed record PageDto<T>(List<T> Items, string? NextCursor);
 
 public sealed record GroupDto(Guid Id, string Name);
+
+public sealed record FileDto(Guid Id, string Name);

@@ -22,8 +22,10 @@ public static class ScenarioCatalog
                 r => new Workload("gateway", [r.OwnAccount(1)])),
             ["cache-hit"] = ("public profile reads the gateway's Redis cache answers", r => new Workload("cache-hit", [r.Profile(1)])),
             ["cache-miss"] = ("the same reads with a new query string each, so every one misses", r => new Workload("cache-miss", [r.ProfileUncached(1)])),
-            ["graph"] = ("EXTENSION POINT: social-graph (issue 11) is not built yet", _ => throw PendingServices.NotYet("social-graph", 11)),
-            ["files"] = ("EXTENSION POINT: files (issue 12) is not built yet", _ => throw PendingServices.NotYet("files", 12)),
+            ["graph"] = ("friends, followers, counts, suggestions, paths (social-graph)", r => OptionalServices.Require(r.Feed.Services.SocialGraph, "social-graph",
+                new Workload("graph", [r.Friends(25), r.Followers(20), r.GraphStats(20), r.Suggestions(20), r.Path(15)]))),
+            ["files"] = ("small uploads and downloads (files)", r => OptionalServices.Require(r.Feed.Services.Files, "files",
+                new Workload("files", [r.Upload(40), r.Download(60)]))),
         };
 
     /// <summary>
@@ -35,13 +37,14 @@ public static class ScenarioCatalog
     ///   messages", 2017): message pages (17) against sends (15).
     /// - Inbox and notification polls are the most frequent calls of a chat client (each screen open);
     ///   profiles are the most read entity (LinkBench's getnode, 13%, is its largest node operation).
-    /// Graph queries (10) and small file transfers (5) join the mix when their services exist
-    /// (<see cref="PendingServices"/>); until then the rest keeps these ratios among itself.
+    /// - Graph queries (friends 5, suggestions 3, path 2) and small file transfers (uploads 2,
+    ///   downloads 3) join the mix where the gateway reaches their services
+    ///   (<see cref="OptionalServices"/>); without them the rest keeps these ratios among itself.
     /// </summary>
     private static Workload Mixed(SocialRequests r) => new("mixed",
     [
         r.Inbox(18), r.MessagePage(17), r.Send(15), r.UnreadCount(10), r.Notifications(5), r.MarkRead(5),
         r.Profile(15), r.OwnAccount(5), r.MyGroups(5), r.GroupMembers(5),
-        .. PendingServices.MixedOperations(),
+        .. OptionalServices.MixedOperations(r),
     ]);
 }

@@ -10,12 +10,21 @@ namespace Tripmate.Load.Scenarios;
 /// </summary>
 public sealed class ScenarioFeed
 {
-    private ScenarioFeed(IReadOnlyList<FeedUser> users, IReadOnlyList<Guid> popularProfiles, FeedUser? fullGroupOwner)
+    private ScenarioFeed(IReadOnlyList<FeedUser> users, IReadOnlyList<Guid> popularProfiles, FeedUser? fullGroupOwner,
+        DeployedServices services, IReadOnlyList<long> smallFileSizes)
     {
         Users = users;
         PopularProfiles = popularProfiles;
         FullGroupOwner = fullGroupOwner;
+        Services = services;
+        SmallFileSizes = smallFileSizes;
     }
+
+    /// <summary>The optional services the gateway reaches; the mix leaves out the requests of the others.</summary>
+    public DeployedServices Services { get; }
+
+    /// <summary>Upload sizes for the scenarios: the plan's file sizes up to 1 MB (the "small file" of a chat), in plan order.</summary>
+    public IReadOnlyList<long> SmallFileSizes { get; }
 
     /// <summary>The owner of the seeded full group (its only group in <see cref="FeedUser.Groups"/>), when it was seeded.</summary>
     public FeedUser? FullGroupOwner { get; }
@@ -54,10 +63,15 @@ public sealed class ScenarioFeed
         }
 
         var signIns = new SignIns(gateway, SeedPlan.Password);
+        var (_, probeToken) = await signIns.ForAsync(plan.Users[actors[0]].Email);
+        var services = new DeployedServices(
+            SocialGraph: await ServiceProbe.IsDeployedAsync(gateway, ServiceProbe.SocialGraph, probeToken, CancellationToken.None),
+            Files: await ServiceProbe.IsDeployedAsync(gateway, ServiceProbe.Files, probeToken, CancellationToken.None));
         var users = await Task.WhenAll(actors.Select(async index =>
         {
             var (id, token) = await signIns.ForAsync(plan.Users[index].Email);
-            return new FeedUser(id, token, conversationsOf[index], groupsOf.GetValueOrDefault(index) ?? []);
+            var files = services.Files ? await ActorFiles.OfAsync(gateway, token, index) : [];
+            return new FeedUser(id, token, conversationsOf[index], groupsOf.GetValueOrDefault(index) ?? [], files);
         }));
         var popular = plan.Follows().GroupBy(f => f.Followee).OrderByDescending(g => g.Count()).Select(g => g.Key)
             .Concat(Enumerable.Range(0, plan.Users.Count)).Distinct()
@@ -67,12 +81,16 @@ public sealed class ScenarioFeed
         {
             var owner = plan.Groups[SeedPlan.FullGroupIndex].Owner;
             var (id, token) = await signIns.ForAsync(plan.Users[owner].Email);
-            fullGroupOwner = new FeedUser(id, token, [fullGroupId], [fullGroupId]);
+            fullGroupOwner = new FeedUser(id, token, [fullGroupId], [fullGroupId], []);
         }
 
-        return new ScenarioFeed(users, popular, fullGroupOwner);
+        var smallFiles = plan.Files().Select(f => f.Bytes).Where(b => b <= 1 << 20).ToList();
+        return new ScenarioFeed(users, popular, fullGroupOwner, services, smallFiles.Count > 0 ? smallFiles : [16 * 1024]);
     }
 }
 
-/// <summary>A signed-in user of the feed, with the conversations and groups they belong to.</summary>
-public sealed record FeedUser(Guid Id, string Token, IReadOnlyList<Guid> Conversations, IReadOnlyList<Guid> Groups);
+/// <summary>A signed-in user of the feed, with the conversations and groups they belong to and files of theirs.</summary>
+public sealed record FeedUser(Guid Id, string Token, IReadOnlyList<Guid> Conversations, IReadOnlyList<Guid> Groups, IReadOnlyList<Guid> Files);
+
+/// <summary>Which of the services a deployment may leave out the gateway reaches.</summary>
+public sealed record DeployedServices(bool SocialGraph, bool Files);

@@ -11,6 +11,8 @@ namespace Tripmate.Load.Scenarios;
 /// </summary>
 public sealed class SocialRequests(HttpClient http, ScenarioFeed feed)
 {
+    public ScenarioFeed Feed => feed;
+
     public Operation Inbox(double weight) => Get("inbox", weight, i => "/api/conversations?limit=20");
 
     public Operation MessagePage(double weight) => Get("message-page", weight, i => $"/api/conversations/{ConversationOf(i)}/messages?limit=50");
@@ -54,6 +56,33 @@ public sealed class SocialRequests(HttpClient http, ScenarioFeed feed)
 
     public Operation MarkRead(double weight) => new("mark-read", weight, (i, ct) =>
         http.SendMeasuredAsync(LoadHttp.Request(HttpMethod.Post, $"/api/conversations/{ConversationOf(i)}/read", feed.UserFor(i).Token), ct));
+
+    public Operation Friends(double weight) => Get("friends", weight, i => $"/api/relationships/{feed.UserFor(i).Id}/friends?limit=20");
+
+    public Operation Followers(double weight) => Get("followers", weight, i => $"/api/relationships/{PopularProfile(i)}/followers?limit=20");
+
+    public Operation GraphStats(double weight) => Get("graph-stats", weight, i => $"/api/relationships/{PopularProfile(i)}/stats");
+
+    public Operation Suggestions(double weight) => Get("suggestions", weight, _ => "/api/relationships/suggestions?limit=10");
+
+    /// <summary>How the caller reaches a popular traveller; "no path within the depth" (404) is an answer too, not an error.</summary>
+    public Operation Path(double weight) => new("path", weight, (i, ct) =>
+        http.SendMeasuredAsync(LoadHttp.Request(HttpMethod.Get, $"/api/relationships/path/{feed.UserFor(i).Id}/{PopularProfile(i)}?maxDepth=4",
+            feed.UserFor(i).Token), ct, HttpStatusCode.OK, HttpStatusCode.NotFound));
+
+    /// <summary>A chat-sized upload (the plan's file sizes up to 1 MB), streamed as text.</summary>
+    public Operation Upload(double weight) => new("upload", weight, (i, ct) =>
+    {
+        var request = LoadHttp.Request(HttpMethod.Post, "/api/files", feed.UserFor(i).Token);
+        request.Content = GeneratedText.AsUpload(feed.SmallFileSizes[(int)(i % feed.SmallFileSizes.Count)], (int)(i % 64), $"load-{i}.txt");
+        return http.SendMeasuredAsync(request, ct, HttpStatusCode.Created);
+    });
+
+    public Operation Download(double weight) => Get("download", weight, i =>
+    {
+        var files = feed.UserFor(i).Files;
+        return $"/api/files/{files[Pick(i, files.Count)]}/content";
+    });
 
     private static readonly string[] SearchPrefixes = ["al", "ma", "jo", "el", "da", "sa", "an", "li"];
 

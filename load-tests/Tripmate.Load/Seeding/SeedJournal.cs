@@ -30,6 +30,12 @@ public sealed class SeedJournal
     /// <summary>Per conversation: how many of its planned messages were sent (in plan order).</summary>
     public ConcurrentDictionary<int, int> MessagesSent { get; set; } = [];
 
+    /// <summary>How many of the planned follows (in plan order) are done; follows are idempotent, so a batch cut short is sent again.</summary>
+    public int FollowsDone { get; set; }
+
+    /// <summary>Per planned file: its id once uploaded.</summary>
+    public ConcurrentDictionary<int, Guid> Files { get; set; } = [];
+
     public static string PathIn(string directory) => System.IO.Path.Combine(directory, "seed-journal.json");
 
     public static SeedJournal Load(string directory, int seed)

@@ -33,13 +33,13 @@ public sealed class Seeder(HttpClient gateway, SeedSizes sizes, string stateDire
                 var members = progress.Add("group members", Plan.Groups.Sum(g => g.Members.Count));
                 var conversations = progress.Add("conversations", Plan.Conversations.Count);
                 var messages = progress.Add("messages", Plan.MessagesPerConversation.Sum());
-                var follows = progress.Add("follows", 1);
-                var files = progress.Add("files", 1);
+                var follows = progress.Add("follows", Plan.Follows().Count());
+                var files = progress.Add("files", sizes.Files);
                 await UserSeeding.RunAsync(seed, users, cancellationToken);
                 await GroupSeeding.RunAsync(seed, groups, members, cancellationToken);
                 await MessageSeeding.RunAsync(seed, conversations, messages, cancellationToken);
-                await PendingServiceSeeding.RunAsync(seed, follows, "/api/relationships/", "social-graph", Plan.Follows().Count(), ShapeOfFollows(), cancellationToken);
-                await PendingServiceSeeding.RunAsync(seed, files, "/api/files/", "files", sizes.Files, ShapeOfFiles(), cancellationToken);
+                await FollowSeeding.RunAsync(seed, follows, ShapeOfFollows(), cancellationToken);
+                await FileSeeding.RunAsync(seed, files, ShapeOfFiles(), cancellationToken);
             });
         }
         finally

@@ -119,7 +119,8 @@ internal sealed class SharedWindowLimiter(string key, FixedWindowLimit limit, Ga
         }
         // InvalidOperationException: StackExchange.Redis's pipe reader, completed when a connection
         // breaks under the command ("Reading is not allowed after reader was completed").
-        catch (Exception e) when (e is RedisException or TimeoutException or InvalidOperationException)
+        // OperationCanceledException: a command timing out on a starved machine (seen as a 500 on /docs).
+        catch (Exception e) when (e is RedisException or TimeoutException or InvalidOperationException or OperationCanceledException)
         {
             redis.ReportFailure(e);
             return -1;

@@ -62,6 +62,17 @@ messaging_env() {
   fi
 }
 
+# --- files: uploads, downloads, sharing (S3: s3rver here) ---------------------------------
+service files services/files/Files \
+  services/files/Files/bin/Release/net10.0/Tripmate.Files.dll "$FILES_PORT" files_env
+files_env() {
+  common_env files "$1"
+  echo "S3__ServiceUrl=$(s3_url)"
+  echo "S3__Bucket=$S3_BUCKET"
+  echo "S3__AccessKey=S3RVER"
+  echo "S3__SecretKey=S3RVER"
+}
+
 # --- gateway: the one URL clients use (last, so the services it routes to are up) ----------
 service gateway gateway/Gateway gateway/Gateway/bin/Release/net10.0/Tripmate.Gateway.dll "$GATEWAY_PORT" gateway_env
 gateway_env() {

@@ -63,7 +63,16 @@ public sealed class BucketSweep(
 
     private async Task AbortMultipartUploadsAsync(DateTimeOffset startedBefore, CancellationToken ct)
     {
-        var uploads = await bucket.Client.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { BucketName = bucket.Name }, ct);
+        ListMultipartUploadsResponse uploads;
+        try
+        {
+            uploads = await bucket.Client.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { BucketName = bucket.Name }, ct);
+        }
+        catch (Amazon.S3.AmazonS3Exception e) when (e.StatusCode == System.Net.HttpStatusCode.NotImplemented)
+        {
+            return; // s3rver cannot list them; S3 and MinIO can (and a lifecycle rule may abort them too)
+        }
+
         foreach (var upload in uploads.MultipartUploads ?? [])
         {
             if (upload.Initiated is { } initiated && new DateTimeOffset(initiated, TimeSpan.Zero) < startedBefore)

@@ -68,13 +68,24 @@ public sealed class Bucket(IAmazonS3 s3, IOptions<S3Options> options)
     /// <summary>Up to <paramref name="max"/> keys under <paramref name="prefix"/> after <paramref name="startAfter"/>: one request.</summary>
     public async Task<Listing> ListAsync(string prefix, string? startAfter, int max, CancellationToken ct)
     {
-        var response = await s3.ListObjectsV2Async(new ListObjectsV2Request
+        // Version 1 (a marker, not a continuation token): s3rver's V2 tokens use a cipher Node 20's
+        // OpenSSL refuses, so every truncated V2 listing is a 500 there. Marker is StartAfter by another name.
+        var request = new ListObjectsRequest { BucketName = Name, Prefix = prefix, Marker = startAfter, MaxKeys = max };
+        ListObjectsResponse response;
+        for (var attempt = 1; ; attempt++)
         {
-            BucketName = Name,
-            Prefix = prefix,
-            StartAfter = startAfter,
-            MaxKeys = max,
-        }, ct);
+            try
+            {
+                response = await s3.ListObjectsAsync(request, ct);
+                break;
+            }
+            catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.InternalServerError && attempt < 5)
+            {
+                // s3rver (not S3) fails a listing that walks a folder being removed at that moment.
+                await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt), ct);
+            }
+        }
+
         // SDK 4 leaves collections null when empty.
         var objects = (response.S3Objects ?? [])
             .Select(o => new ListedObject(o.Key, o.Size ?? 0, new DateTimeOffset(o.LastModified ?? DateTime.UnixEpoch, TimeSpan.Zero)))
@@ -108,15 +119,48 @@ public sealed class Bucket(IAmazonS3 s3, IOptions<S3Options> options)
     {
         foreach (var batch in keys.Distinct(StringComparer.Ordinal).Chunk(MaxDeleteBatch))
         {
-            var response = await s3.DeleteObjectsAsync(new DeleteObjectsRequest
+            try
             {
-                BucketName = Name,
-                Objects = [.. batch.Select(key => new KeyVersion { Key = key })],
-                Quiet = true,
-            }, ct);
-            if (response.DeleteErrors is { Count: > 0 } errors)
+                var response = await s3.DeleteObjectsAsync(new DeleteObjectsRequest
+                {
+                    BucketName = Name,
+                    Objects = [.. batch.Select(key => new KeyVersion { Key = key })],
+                    Quiet = true,
+                }, ct);
+                if (response.DeleteErrors is not { Count: > 0 })
+                {
+                    continue;
+                }
+            }
+            catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.InternalServerError)
             {
-                throw new AmazonS3Exception($"DeleteObjects failed for {errors.Count} keys, e.g. {errors[0].Key}: {errors[0].Code} {errors[0].Message}");
+                // Below.
+            }
+
+            await DeleteOneByOneAsync(batch, ct);
+        }
+    }
+
+    /// <summary>
+    /// What a failed batch falls back to. s3rver (not S3) answers 500 to deleting a key whose folder
+    /// is already gone, and when two deletes in one folder race to remove it: each key is deleted
+    /// alone, only if it still exists, with a retry for the race.
+    /// </summary>
+    private async Task DeleteOneByOneAsync(IEnumerable<string> keys, CancellationToken ct)
+    {
+        foreach (var key in keys)
+        {
+            for (var attempt = 1; await ExistsAsync(key, ct); attempt++)
+            {
+                try
+                {
+                    await s3.DeleteObjectAsync(Name, key, ct);
+                    break;
+                }
+                catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.InternalServerError && attempt < 5)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt), ct);
+                }
             }
         }
     }

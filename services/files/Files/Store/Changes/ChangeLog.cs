@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Tripmate.Contracts;
 using Tripmate.Outbox;
@@ -19,17 +20,35 @@ namespace Tripmate.Files.Store.Changes;
 /// never disagree for longer than the relay takes, and no event is lost while RabbitMQ is away.
 /// Changes are applied in commit order by the relay, so the bucket converges to the last change
 /// even when an old one is re-applied after a newer one was.
+/// <para>
+/// The relay does not re-apply what a request of this instance applied completely
+/// (<see cref="WasAppliedHere"/>), and leaves another instance's change alone for
+/// <see cref="ApplyGrace"/>, while its request may still be applying it: rewriting an object while
+/// a reader reads it is harmless on S3, but not on every S3-compatible server.
+/// </para>
 /// </summary>
 public sealed class ChangeLog(Bucket bucket, OutboxSignal signal, TimeProvider clock)
 {
+    /// <summary>Longer than a request takes to apply a change it committed; after it, a change not applied here is repaired.</summary>
+    public static readonly TimeSpan ApplyGrace = TimeSpan.FromSeconds(15);
+
+    private readonly ConcurrentDictionary<Guid, byte> _appliedHere = new();
+
     /// <summary>Commits and applies a change; its events go out through the outbox.</summary>
     public async Task CommitAsync(IReadOnlyList<ObjectPut> puts, IReadOnlyList<string> deletes, IEnumerable<IntegrationEvent> events, CancellationToken ct)
     {
         var change = new StoredChange(Guid.CreateVersion7(), clock.GetUtcNow(), puts, deletes, OutboxEnvelope.From(events));
         await bucket.PutJsonAsync(change.Key, change, ct);
         await ApplyAsync(change, ct);
+        _appliedHere.TryAdd(change.Id, 0);
         signal.Notify();
     }
+
+    /// <summary>A request of this instance applied the change completely: nothing to repair.</summary>
+    public bool WasAppliedHere(Guid changeId) => _appliedHere.ContainsKey(changeId);
+
+    /// <summary>The change left the outbox: forget it.</summary>
+    public void Forget(Guid changeId) => _appliedHere.TryRemove(changeId, out _);
 
     /// <summary>Idempotent: puts the same bodies, deletes the same keys (missing ones are no error).</summary>
     public async Task ApplyAsync(StoredChange change, CancellationToken ct)

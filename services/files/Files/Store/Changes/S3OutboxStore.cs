@@ -41,9 +41,11 @@ public sealed class S3OutboxStore(Bucket bucket, ChangeLog changes, TimeProvider
                 break;
             }
 
-            if (!TryChangeIdOf(listed.Key, out var changeId) || IsInFlight(changeId) || !await TakeAsync(changeId, lease, ct))
+            if (!TryChangeIdOf(listed.Key, out var changeId) || IsInFlight(changeId)
+                || (!changes.WasAppliedHere(changeId) && listed.LastModified > clock.GetUtcNow() - ChangeLog.ApplyGrace)
+                || !await TakeAsync(changeId, lease, ct))
             {
-                continue;
+                continue; // another instance's request may still be applying it
             }
 
             var change = await ReadAsync(listed.Key, ct);
@@ -53,10 +55,15 @@ public sealed class S3OutboxStore(Bucket bucket, ChangeLog changes, TimeProvider
                 continue;
             }
 
-            await changes.ApplyAsync(change, ct);
+            if (!changes.WasAppliedHere(changeId))
+            {
+                await changes.ApplyAsync(change, ct); // its request died mid-way: finish it before announcing it
+            }
+
             if (change.Events.Count == 0)
             {
                 await bucket.DeleteAsync([listed.Key, BucketKeys.OutboxLease(changeId)], ct);
+                changes.Forget(changeId);
                 continue;
             }
 
@@ -114,6 +121,7 @@ public sealed class S3OutboxStore(Bucket bucket, ChangeLog changes, TimeProvider
         }
 
         await bucket.DeleteAsync(done.SelectMany(c => new[] { c.Key, BucketKeys.OutboxLease(c.Id) }), ct);
+        done.ForEach(c => changes.Forget(c.Id));
     }
 
     /// <summary>Takes the change's lease unless another instance holds one that has not expired.</summary>

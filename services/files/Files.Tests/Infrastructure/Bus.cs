@@ -33,8 +33,9 @@ public sealed class Bus : IAsyncLifetime
             });
             rabbit.ReceiveEndpoint($"files-tests-{Guid.NewGuid():N}", endpoint =>
             {
-                endpoint.AutoDelete = true;
-                endpoint.Durable = false;
+                // Durable, so it outlives a broker restart (the outage test) and events published
+                // before this bus reconnects wait in it; the test run's broker is thrown away after.
+                endpoint.Durable = true;
                 // Duplicates are kept, not dropped: the tests count them.
                 endpoint.Handler<FileUploaded>(context => Add(Uploaded, context.Message));
                 endpoint.Handler<FileShared>(context => Add(Shared, context.Message));

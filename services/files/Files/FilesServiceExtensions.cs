@@ -5,6 +5,7 @@ using Tripmate.Files.Groups;
 using Tripmate.Files.Housekeeping;
 using Tripmate.Files.Shares;
 using Tripmate.Files.Uploads;
+using Tripmate.Files.Uploads.Resumable;
 using Tripmate.ServiceDefaults.Auth;
 using Tripmate.ServiceDefaults.OpenApi;
 
@@ -24,6 +25,8 @@ public static class FilesServiceExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<ObjectUpload>();
         builder.Services.AddSingleton<FileRecorder>();
+        builder.Services.AddSingleton<UploadSessions>();
+        builder.Services.AddSingleton<ResumableUpload>();
         builder.Services.AddSingleton<GroupMemberships>();
         builder.Services.AddSingleton<FilePermissions>();
         builder.Services.AddSingleton<FileRemoval>();
@@ -41,6 +44,7 @@ public static class FilesServiceExtensions
         app.MapFilesCatalogEndpoints();
         app.MapContentEndpoints();
         app.MapSharesEndpoints();
+        app.MapTusEndpoints();
         return app;
     }
 }

@@ -1,6 +1,8 @@
 using Amazon.S3.Model;
 using Microsoft.Extensions.Options;
+using System.Globalization;
 using Tripmate.Files.Store;
+using Tripmate.Files.Uploads.Resumable;
 using Tripmate.ServiceDefaults.Messaging;
 
 namespace Tripmate.Files.Housekeeping;
@@ -12,7 +14,7 @@ namespace Tripmate.Files.Housekeeping;
 /// twice is harmless.
 /// </summary>
 public sealed class BucketSweep(
-    Bucket bucket, IOptions<FilesOptions> options, IOptions<MessageBusOptions> bus, TimeProvider clock, ILogger<BucketSweep> logger)
+    Bucket bucket, UploadSessions sessions, ResumableUpload resumable, IOptions<FilesOptions> options, IOptions<MessageBusOptions> bus, TimeProvider clock, ILogger<BucketSweep> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -35,6 +37,7 @@ public sealed class BucketSweep(
     public async Task SweepAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        await AbandonExpiredUploadsAsync(now, ct);
         var abandonedBefore = now - options.Value.AbandonedUploadAge;
         var abandoned = new List<string>();
         await foreach (var mark in bucket.ListAllAsync(BucketKeys.PendingPrefix, ct))
@@ -59,6 +62,34 @@ public sealed class BucketSweep(
         }
 
         await bucket.DeleteAsync(expired, ct);
+    }
+
+    /// <summary>Resumable uploads past their expiry (tus expiration): the index is oldest first, so this stops at the first still valid.</summary>
+    private async Task AbandonExpiredUploadsAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        await foreach (var entry in bucket.ListAllAsync(BucketKeys.UploadExpiryPrefix, ct))
+        {
+            var name = entry.Key[BucketKeys.UploadExpiryPrefix.Length..];
+            if (name.Length != 50 || !long.TryParse(name[..13], NumberStyles.None, CultureInfo.InvariantCulture, out var expiresMs)
+                || !Guid.TryParse(name[14..], out var uploadId))
+            {
+                continue;
+            }
+
+            if (DateTimeOffset.FromUnixTimeMilliseconds(expiresMs) > now)
+            {
+                return;
+            }
+
+            if (await sessions.FindAsync(uploadId, ct) is { } session)
+            {
+                await resumable.AbandonAsync(session, ct);
+            }
+            else
+            {
+                await bucket.DeleteAsync([entry.Key], ct); // finished or terminated meanwhile
+            }
+        }
     }
 
     private async Task AbortMultipartUploadsAsync(DateTimeOffset startedBefore, CancellationToken ct)

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.IdentityModel.Tokens;
+using Tripmate.Testing;
+
+namespace Tripmate.Files.Tests.Infrastructure;
+
+/// <summary>
+/// Publishes <see cref="TestTokens.Key"/> the way identity publishes its keys (discovery document
+/// and JWKS), for a files service running as a separate process, where test services cannot be swapped in.
+/// </summary>
+public sealed class KeyServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private KeyServer(WebApplication app, Uri address)
+    {
+        _app = app;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public static async Task<KeyServer> StartAsync()
+    {
+        var port = FreePort.Next();
+        var address = new Uri($"http://127.0.0.1:{port}");
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(address.ToString());
+        var app = builder.Build();
+        app.MapGet("/.well-known/openid-configuration", () => Results.Json(new Dictionary<string, string>
+        {
+            ["issuer"] = TestTokens.Issuer,
+            ["jwks_uri"] = new Uri(address, "/jwks").ToString(),
+        }));
+        var jwk = JsonWebKeyConverter.ConvertFromECDsaSecurityKey(TestTokens.Key);
+        app.MapGet("/jwks", () => Results.Json(new Dictionary<string, object>
+        {
+            ["keys"] = new[] { new Dictionary<string, string> { ["kty"] = jwk.Kty, ["crv"] = jwk.Crv, ["x"] = jwk.X, ["y"] = jwk.Y, ["kid"] = jwk.Kid, ["alg"] = "ES256", ["use"] = "sig" } },
+        }));
+        await app.StartAsync();
+        return new KeyServer(app, address);
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}

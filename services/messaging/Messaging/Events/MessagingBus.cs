@@ -19,6 +19,7 @@ internal static class MessagingBus
             bus.AddConsumer<UserRegisteredConsumer>();
             bus.AddConsumer<UserDeletedDirectoryConsumer>();
             bus.AddConsumer<MessageSentConsumer>();
+            bus.AddConsumer<FileSharedConsumer>();
             bus.AddPerInstanceConsumer<NotificationFanOutConsumer>();
         });
 }

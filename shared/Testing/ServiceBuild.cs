@@ -13,6 +13,8 @@ public static class ServiceBuild
 
     public static string Messaging { get; } = Locate(Path.Combine("services", "messaging", "Messaging"), "Tripmate.Messaging.dll");
 
+    public static string Gateway { get; } = Locate(Path.Combine("gateway", "Gateway"), "Tripmate.Gateway.dll");
+
     public static string Files { get; } = Locate(Path.Combine("services", "files", "Files"), "Tripmate.Files.dll");
 
     private static string Locate(string projectDirectory, string dll)

@@ -28,7 +28,7 @@ public sealed class MemoryTests(ITestOutputHelper output) : IAsyncLifetime
             await s3.PutBucketAsync(_bucket);
         }
 
-        _keys = await KeyServer.StartAsync();
+        _keys = await KeyServer.StartAsync(TestTokens.Issuer, TestTokens.Key);
         _files = await ServiceProcess.StartAsync(ServiceBuild.Files, new Dictionary<string, string>
         {
             ["ConnectionStrings__RabbitMq"] = TestServers.RabbitMq,

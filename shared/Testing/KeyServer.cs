@@ -2,13 +2,12 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.IdentityModel.Tokens;
-using Tripmate.Testing;
 
-namespace Tripmate.Files.Tests.Infrastructure;
+namespace Tripmate.Testing;
 
 /// <summary>
-/// Publishes <see cref="TestTokens.Key"/> the way identity publishes its keys (discovery document
-/// and JWKS), for a files service running as a separate process, where test services cannot be swapped in.
+/// Publishes a signing key the way identity publishes its keys (discovery document and JWKS), so a
+/// service running as a separate process validates tokens signed with it without identity running.
 /// </summary>
 public sealed class KeyServer : IAsyncDisposable
 {
@@ -22,19 +21,18 @@ public sealed class KeyServer : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<KeyServer> StartAsync()
+    public static async Task<KeyServer> StartAsync(string issuer, ECDsaSecurityKey key)
     {
-        var port = FreePort.Next();
-        var address = new Uri($"http://127.0.0.1:{port}");
+        var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(address.ToString());
         var app = builder.Build();
         app.MapGet("/.well-known/openid-configuration", () => Results.Json(new Dictionary<string, string>
         {
-            ["issuer"] = TestTokens.Issuer,
+            ["issuer"] = issuer,
             ["jwks_uri"] = new Uri(address, "/jwks").ToString(),
         }));
-        var jwk = JsonWebKeyConverter.ConvertFromECDsaSecurityKey(TestTokens.Key);
+        var jwk = JsonWebKeyConverter.ConvertFromECDsaSecurityKey(key);
         app.MapGet("/jwks", () => Results.Json(new Dictionary<string, object>
         {
             ["keys"] = new[] { new Dictionary<string, string> { ["kty"] = jwk.Kty, ["crv"] = jwk.Crv, ["x"] = jwk.X, ["y"] = jwk.Y, ["kid"] = jwk.Kid, ["alg"] = "ES256", ["use"] = "sig" } },

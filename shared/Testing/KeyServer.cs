@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Tripmate.Testing;
@@ -26,6 +27,7 @@ public sealed class KeyServer : IAsyncDisposable
         var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(address.ToString());
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var app = builder.Build();
         app.MapGet("/.well-known/openid-configuration", () => Results.Json(new Dictionary<string, string>
         {

@@ -30,6 +30,7 @@ public static class FilesStoreExtensions
         builder.Services.AddKeyedSingleton<IAmazonS3>(PublicClient, (services, _) =>
             CreateClient(services.GetRequiredService<IOptions<S3Options>>().Value, publicUrl: true));
         builder.Services.AddSingleton<Bucket>();
+        builder.Services.AddHostedService<KeptFolders>();
         builder.Services.AddSingleton<ChangeLog>();
         builder.Services.AddSingleton<FileCatalog>();
         builder.Services.AddSingleton<IProcessedEventStore, S3ProcessedEvents>();

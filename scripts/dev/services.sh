@@ -60,6 +60,8 @@ messaging_env() {
     echo "Messaging__Store=Embedded"
     echo "Messaging__DataDirectory=$DATA_DIR/messaging"
   fi
+  # Attachments are checked with files (its first instance: any answers the same).
+  echo "Files__Url=http://127.0.0.1:$FILES_PORT"
 }
 
 # --- files: uploads, downloads, sharing (S3: s3rver here) ---------------------------------

@@ -60,6 +60,19 @@ messaging_env() {
     echo "Messaging__Store=Embedded"
     echo "Messaging__DataDirectory=$DATA_DIR/messaging"
   fi
+  # Attachments are checked with files (its first instance: any answers the same).
+  echo "Files__Url=http://127.0.0.1:$FILES_PORT"
+}
+
+# --- files: uploads, downloads, sharing (S3: s3rver here) ---------------------------------
+service files services/files/Files \
+  services/files/Files/bin/Release/net10.0/Tripmate.Files.dll "$FILES_PORT" files_env
+files_env() {
+  common_env files "$1"
+  echo "S3__ServiceUrl=$(s3_url)"
+  echo "S3__Bucket=$S3_BUCKET"
+  echo "S3__AccessKey=S3RVER"
+  echo "S3__SecretKey=S3RVER"
 }
 
 # --- social-graph: follows, friends, suggestions, paths, blocks (Neo4j, or embedded SQLite) --

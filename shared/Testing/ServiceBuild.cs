@@ -15,6 +15,10 @@ public static class ServiceBuild
 
     public static string SocialGraph { get; } = Locate(Path.Combine("services", "social-graph", "SocialGraph"), "Tripmate.SocialGraph.dll");
 
+    public static string Gateway { get; } = Locate(Path.Combine("gateway", "Gateway"), "Tripmate.Gateway.dll");
+
+    public static string Files { get; } = Locate(Path.Combine("services", "files", "Files"), "Tripmate.Files.dll");
+
     private static string Locate(string projectDirectory, string dll)
     {
         var configuration = typeof(ServiceBuild).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";

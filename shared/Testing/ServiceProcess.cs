@@ -29,6 +29,9 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The operating system's id of the process, e.g. to read its memory from /proc.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>Everything the process wrote to stdout and stderr so far.</summary>
     public string Log
     {

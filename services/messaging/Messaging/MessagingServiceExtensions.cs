@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using Tripmate.Messaging.Attachments;
 using Tripmate.Messaging.Conversations;
 using Tripmate.Messaging.Events;
 using Tripmate.Messaging.Messages;
@@ -16,6 +18,11 @@ public static class MessagingServiceExtensions
         builder.AddMessagingBus();
 
         builder.Services.Configure<NotificationStreamOptions>(builder.Configuration.GetSection(NotificationStreamOptions.Section));
+        builder.Services.AddOptions<FilesOptions>().Bind(builder.Configuration.GetSection(FilesOptions.Section))
+            .Validate(o => Uri.TryCreate(o.Url, UriKind.Absolute, out _), "Files:Url must be the files service's URL: attachments are checked there.")
+            .ValidateOnStart();
+        builder.Services.AddHttpClient<AttachmentCheck>((services, http) =>
+            http.BaseAddress = new Uri(services.GetRequiredService<IOptions<FilesOptions>>().Value.Url));
         builder.Services.AddScoped<MessageSender>();
         builder.Services.AddScoped<Notifier>();
         builder.Services.AddScoped<CurrentMessageTexts>();

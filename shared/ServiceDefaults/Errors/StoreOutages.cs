@@ -1,3 +1,5 @@
+using System.Net;
+using Amazon.Runtime;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Tripmate.Cql;
@@ -29,6 +31,11 @@ public static class StoreOutages
                 CqlException { IsRetryable: true } or CqlConnectionException or ReadTimeoutException or WriteTimeoutException => "Cassandra",
                 // Still failing after the client's own retries: a connection failure or a transient error.
                 Neo4jException { IsTransient: true } => "Neo4j",
+                // S3 busy or failing (500 InternalError, 503 SlowDown), or no answer at all.
+                AmazonServiceException { StatusCode: >= HttpStatusCode.InternalServerError } => "S3",
+                AmazonServiceException { StatusCode: 0 } or AmazonClientException => "S3",
+                // The SDK lets a refused connection through as it is; its stack tells it was S3's.
+                HttpRequestException { StatusCode: null } unreachable when IsFromAwsSdk(unreachable) => "S3",
                 _ => null,
             };
             if (store is not null)
@@ -39,6 +46,8 @@ public static class StoreOutages
 
         return null;
     }
+
+    private static bool IsFromAwsSdk(Exception e) => e.StackTrace?.Contains("Amazon.Runtime.", StringComparison.Ordinal) == true;
 
     /// <summary>Connection failures (class 08), shutdown and start-up (57P0x), too many connections (53300).</summary>
     private static bool IsPostgresOutage(string sqlState) =>

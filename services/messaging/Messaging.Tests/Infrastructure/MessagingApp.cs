@@ -30,6 +30,7 @@ public class MessagingApp : ServiceApp<Program>
         With("Messaging:Store", "Embedded");
         With("Messaging:DataDirectory", _store.Path);
         With("MessageBus:QueuePrefix", _store.QueuePrefix);
+        With("Files:Url", FilesService.BaseAddress.ToString());
         With("Auth:Issuer", TestTokens.Issuer);
         With("Auth:Audience", TestTokens.Audience);
         With("Notifications:HeartbeatInterval", HeartbeatInterval.ToString());

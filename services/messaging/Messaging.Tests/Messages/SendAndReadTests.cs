@@ -14,7 +14,7 @@ public sealed class SendAndReadTests(MessagingApp app) : IClassFixture<Messaging
     {
         var (ada, bob) = (app.NewUser(), app.NewUser());
         var conversation = await ada.OpenDirectAsync(bob.Id);
-        var attachment = Guid.NewGuid();
+        var attachment = await FilesService.UploadAsync(ada.Id);
 
         var response = await ada.PostMessageAsync(conversation.Id, new { text = "  Meet at the harbour  ", attachmentFileIds = new[] { attachment, attachment } });
 
@@ -24,6 +24,23 @@ public sealed class SendAndReadTests(MessagingApp app) : IClassFixture<Messaging
         Assert.Equal([attachment], sent.AttachmentFileIds);
         var read = await bob.Client.GetFromJsonAsync<MessageDto>(response.Headers.Location!.ToString());
         Assert.Equivalent(sent, read, strict: true);
+    }
+
+    [Fact]
+    public async Task An_attachment_must_be_a_file_the_sender_may_read()
+    {
+        var (ada, bob) = (app.NewUser(), app.NewUser());
+        var conversation = await ada.OpenDirectAsync(bob.Id);
+        var bobsFile = await FilesService.UploadAsync(bob.Id);
+
+        await (await ada.PostMessageAsync(conversation.Id, new { text = "look", attachmentFileIds = new[] { bobsFile } }))
+            .AssertValidationProblemAsync("attachmentFileIds");
+        await (await ada.PostMessageAsync(conversation.Id, new { text = "look", attachmentFileIds = new[] { Guid.NewGuid() } }))
+            .AssertValidationProblemAsync("attachmentFileIds");
+        Assert.Equal(HttpStatusCode.Created,
+            (await bob.PostMessageAsync(conversation.Id, new { text = "mine", attachmentFileIds = new[] { bobsFile } })).StatusCode);
+        Assert.DoesNotContain((await bob.Client.GetFromJsonAsync<PageDto<MessageDto>>($"/api/conversations/{conversation.Id}/messages"))!.Items,
+            m => m.SenderId == ada.Id);
     }
 
     [Theory]

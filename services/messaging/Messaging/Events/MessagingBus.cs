@@ -23,6 +23,7 @@ internal static class MessagingBus
             bus.AddConsumer<UserFollowedConsumer>();
             bus.AddConsumer<UserBlockedConsumer>();
             bus.AddConsumer<UserUnblockedConsumer>();
+            bus.AddConsumer<FileSharedConsumer>();
             bus.AddPerInstanceConsumer<NotificationFanOutConsumer>();
         });
 }

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Tripmate.Messaging.Attachments;
 using Tripmate.Messaging.Conversations;
 using Tripmate.Messaging.Store;
 using Tripmate.ServiceDefaults.Auth;
 using Tripmate.ServiceDefaults.Caching;
+using Tripmate.ServiceDefaults.Errors;
 using Tripmate.ServiceDefaults.OpenApi;
 using Tripmate.ServiceDefaults.Paging;
 
@@ -33,7 +35,7 @@ public static class MessagesEndpoints
 
     private static async Task<Results<Created<MessageResponse>, NotFound, ProblemHttpResult>> SendAsync(
         Guid id, SendMessageRequest request, [AsParameters] IdempotencyHeader idempotency, HttpContext http,
-        IConversationStore conversations, IBlockDirectory blocks, MessageSender sender, CancellationToken cancellationToken)
+        IConversationStore conversations, IBlockDirectory blocks, MessageSender sender, AttachmentCheck attachmentCheck, CancellationToken cancellationToken)
     {
         var idempotencyKey = idempotency.Validated();
         var callerId = http.User.GetUserId();
@@ -55,10 +57,32 @@ public static class MessagesEndpoints
             return DirectConversation.Blocked();
         }
 
+        var attachments = (request.AttachmentFileIds ?? []).Distinct().ToList();
+        if (attachments.Count > 0)
+        {
+            IReadOnlyList<Guid> unreadable;
+            try
+            {
+                unreadable = await attachmentCheck.UnreadableAsync(attachments,
+                    System.Net.Http.Headers.AuthenticationHeaderValue.Parse(http.Request.Headers.Authorization.ToString()), cancellationToken);
+            }
+            catch (FilesUnavailableException e)
+            {
+                http.Response.Headers.RetryAfter = StoreOutages.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Attachments cannot be checked", detail: e.Message);
+            }
+
+            if (unreadable.Count > 0)
+            {
+                throw new RequestValidationException("attachmentFileIds",
+                    $"Attach only files you may read; these are not: {string.Join(", ", unreadable)}.");
+            }
+        }
+
         // Committed with the message: every member's cached pages are evicted, the sender's before this answer.
         var invalidated = http.InvalidateCacheTags(ConversationCaching.Messages(id));
         var message = await sender.SendAsync(id, callerId, memberIds, request.Text!.Trim(),
-            (request.AttachmentFileIds ?? []).Distinct().ToList(), idempotencyKey, [invalidated], cancellationToken);
+            attachments, idempotencyKey, [invalidated], cancellationToken);
         return TypedResults.Created($"/api/conversations/{id}/messages/{message.Id}", MessageResponse.From(message));
     }
 

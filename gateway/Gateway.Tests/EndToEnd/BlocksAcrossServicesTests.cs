@@ -9,8 +9,8 @@ using Tripmate.Testing;
 namespace Tripmate.Gateway.Tests.EndToEnd;
 
 /// <summary>A block holds in every service, through the gateway: no follow, suggestion, path, conversation or message across it.</summary>
-[Collection(SocialGraphStackCollection.Name)]
-public sealed class BlocksAcrossServicesTests(SocialGraphStack stack)
+[Collection(AllServicesStackCollection.Name)]
+public sealed class BlocksAcrossServicesTests(AllServicesStack stack)
 {
     private static readonly TimeSpan EventTimeout = TimeSpan.FromSeconds(30);
 

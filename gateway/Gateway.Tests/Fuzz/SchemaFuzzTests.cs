@@ -17,7 +17,8 @@ namespace Tripmate.Gateway.Tests.Fuzz;
 /// Bounded: <see cref="Budget"/> of walking (a round of one case per operation at a time), so it
 /// costs the same whatever the number of services. <c>TRIPMATE_FUZZ_SEED</c> replays a run.
 /// </summary>
-public sealed class SchemaFuzzTests(MessagingStack stack, ITestOutputHelper output) : IClassFixture<MessagingStack>
+[Collection(AllServicesStackCollection.Name)]
+public sealed class SchemaFuzzTests(AllServicesStack stack, ITestOutputHelper output)
 {
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(75);
     private const int MaxRounds = 40;
@@ -30,6 +31,8 @@ public sealed class SchemaFuzzTests(MessagingStack stack, ITestOutputHelper outp
         var documents = await DocumentsAsync();
         Assert.Contains(documents, d => d.Service == "identity");
         Assert.Contains(documents, d => d.Service == "messaging");
+        Assert.Contains(documents, d => d.Service == "social-graph");
+        Assert.Contains(documents, d => d.Service == "files");
         var (callers, knownIds) = await FixturesAsync();
 
         var fuzzers = documents.Select(d => new OpenApiFuzzer(d, callers, random, knownIds)).ToList();
@@ -76,7 +79,7 @@ public sealed class SchemaFuzzTests(MessagingStack stack, ITestOutputHelper outp
         return documents;
     }
 
-    /// <summary>An owner with a group (with a member) and a direct conversation holding a message; a stranger; the ids of all of it.</summary>
+    /// <summary>An owner with a group (with a member), a direct conversation holding a message, a follow and a file; a stranger; the ids of all of it.</summary>
     private async Task<(FuzzCallers, List<Guid>)> FixturesAsync()
     {
         var owner = await stack.NewUserAsync();
@@ -90,11 +93,15 @@ public sealed class SchemaFuzzTests(MessagingStack stack, ITestOutputHelper outp
         var directId = (await direct.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
         var message = await owner.Client.SendAsync(directId, "Fuzz me");
         var groupMessage = await owner.Client.SendAsync(groupId, "Fuzz us");
+        Assert.True((await owner.Client.PutAsync($"/api/relationships/following/{member.Id}", null)).IsSuccessStatusCode);
+        using var upload = new MultipartFormDataContent { { new StringContent("fuzz me too"), "file", "fuzz.txt" } };
+        var uploaded = await owner.Client.PostAsync("/api/files", upload);
+        var fileId = (await uploaded.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
 
         var forged = TestTokens.SignedWithOtherKey(stack, owner.Id);
         var callers = new FuzzCallers(
             owner.Client, stranger.Client, stack.Anonymous(), FuzzCallers.WithToken(stack.BaseAddress, forged),
             async () => (await stack.NewUserAsync()).Client);
-        return (callers, [owner.Id, member.Id, stranger.Id, groupId, directId, message.Id, groupMessage.Id, Guid.Empty]);
+        return (callers, [owner.Id, member.Id, stranger.Id, groupId, directId, message.Id, groupMessage.Id, fileId, Guid.Empty]);
     }
 }

@@ -13,7 +13,8 @@ public static class FollowEndpoints
     public static RouteGroupBuilder MapFollowEndpoints(this RouteGroupBuilder relationships)
     {
         relationships.MapPut("/following/{userId}", FollowAsync).WithName("Follow")
-            .WithSummary("The caller follows the user (idempotent). 403 across a block, 404 for an unknown or deleted user.");
+            .WithSummary("The caller follows the user (idempotent). 403 across a block, 404 for an unknown or deleted user.")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         relationships.MapDelete("/following/{userId}", UnfollowAsync).WithName("Unfollow")
             .WithSummary("The caller stops following the user (idempotent).");
         return relationships;

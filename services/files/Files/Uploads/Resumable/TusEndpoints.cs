@@ -21,6 +21,8 @@ public static class TusEndpoints
     {
         var uploads = endpoints.MapGroup(Path).RequireAuthorization().NoStore()
             .WithTags("Resumable uploads").WithStandardProblems()
+            // Every tus request but OPTIONS must name the protocol version (Tus-Resumable), else 412.
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .AddEndpointFilter(async (context, next) =>
             {
                 var http = context.HttpContext;

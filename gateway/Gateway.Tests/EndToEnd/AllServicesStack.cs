@@ -5,25 +5,36 @@ using Tripmate.Testing;
 namespace Tripmate.Gateway.Tests.EndToEnd;
 
 [CollectionDefinition(Name)]
-public sealed class SocialGraphStackCollection : ICollectionFixture<SocialGraphStack>
+public sealed class AllServicesStackCollection : ICollectionFixture<AllServicesStack>
 {
-    public const string Name = "Gateway with identity, messaging and social-graph";
+    public const string Name = "Gateway with every service";
 }
 
 /// <summary>
-/// The gateway in front of real identity, messaging and social-graph processes on the real
-/// RabbitMQ, each with stores and queues of this stack's own: what a block must hold across.
+/// The gateway in front of real identity, messaging, social-graph and files processes on the real
+/// RabbitMQ (files on the real S3 server), each with stores and queues of this stack's own: what a
+/// block must hold across, and what the fuzz test walks.
 /// </summary>
-public sealed class SocialGraphStack() : GatewayStack(identityInstances: 1)
+public sealed class AllServicesStack() : GatewayStack(identityInstances: 1)
 {
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("tripmate-gateway-social-").FullName;
     private readonly string _queuePrefix = $"e2e-{Guid.NewGuid().ToString("N")[..12]}";
     private ServiceProcess? _messaging;
     private ServiceProcess? _socialGraph;
+    private ServiceProcess? _files;
 
     protected override async Task StartBackendsAsync()
     {
-        _messaging = await StartAsync(ServiceBuild.Messaging, "Messaging", "messaging");
+        // Files first: messaging asks it about attachments (Files__Url).
+        _files = await StartAsync(ServiceBuild.Files, "Files", "files", new Dictionary<string, string>
+        {
+            ["S3__ServiceUrl"] = TestServers.S3,
+            ["S3__Bucket"] = "tripmate-files", // the dev script's bucket: every file has a key of its own
+            ["S3__AccessKey"] = "S3RVER",
+            ["S3__SecretKey"] = "S3RVER",
+        });
+        _messaging = await StartAsync(ServiceBuild.Messaging, "Messaging", "messaging",
+            new Dictionary<string, string> { ["Files__Url"] = _files.BaseAddress.ToString() });
         _socialGraph = await StartAsync(ServiceBuild.SocialGraph, "SocialGraph", "social-graph");
     }
 
@@ -31,12 +42,13 @@ public sealed class SocialGraphStack() : GatewayStack(identityInstances: 1)
     {
         settings["ReverseProxy:Clusters:messaging:Destinations:messaging-0:Address"] = _messaging!.BaseAddress.ToString();
         settings["ReverseProxy:Clusters:social-graph:Destinations:social-graph-0:Address"] = _socialGraph!.BaseAddress.ToString();
+        settings["ReverseProxy:Clusters:files:Destinations:files-0:Address"] = _files!.BaseAddress.ToString();
     }
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        foreach (var service in new[] { _messaging, _socialGraph })
+        foreach (var service in new[] { _messaging, _socialGraph, _files })
         {
             if (service is not null)
             {
@@ -47,9 +59,9 @@ public sealed class SocialGraphStack() : GatewayStack(identityInstances: 1)
         Directory.Delete(_dataDirectory, recursive: true);
     }
 
-    private async Task<ServiceProcess> StartAsync(string dll, string section, string name)
+    private async Task<ServiceProcess> StartAsync(string dll, string section, string name, Dictionary<string, string>? extra = null)
     {
-        var service = await ServiceProcess.StartAsync(dll, new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             ["ConnectionStrings__RabbitMq"] = TestServers.RabbitMq,
             [$"{section}__Store"] = "Embedded",
@@ -58,7 +70,13 @@ public sealed class SocialGraphStack() : GatewayStack(identityInstances: 1)
             ["Auth__Issuer"] = Issuer,
             ["Auth__Authority"] = Identity[0].BaseAddress.ToString().TrimEnd('/'),
             ["Auth__RequireHttpsMetadata"] = "false",
-        });
+        };
+        foreach (var (key, value) in extra ?? [])
+        {
+            environment[key] = value;
+        }
+
+        var service = await ServiceProcess.StartAsync(dll, environment);
         // Healthy, not just ready: an event published before the queues are bound would be dropped.
         using var http = new HttpClient { BaseAddress = service.BaseAddress };
         await Eventually.WaitForAsync(

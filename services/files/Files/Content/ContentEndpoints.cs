@@ -15,6 +15,7 @@ public static class ContentEndpoints
         endpoints.MapGet("/api/files/{id:guid}/content", DownloadAsync).RequireAuthorization().NoStore()
             .WithTags("Files").WithStandardProblems().WithName("DownloadFile")
             .WithSummary("The file's bytes, streamed; conditional (ETag, Last-Modified) and single-range requests are answered.")
+            .Produces(StatusCodes.Status200OK, typeof(Stream), "application/octet-stream")
             .Produces(StatusCodes.Status206PartialContent)
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound)

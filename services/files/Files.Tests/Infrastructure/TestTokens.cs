@@ -1,7 +1,6 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Tripmate.Testing;
 
 namespace Tripmate.Files.Tests.Infrastructure;
 
@@ -12,22 +11,12 @@ namespace Tripmate.Files.Tests.Infrastructure;
 public static class TestTokens
 {
     public const string Issuer = "tripmate-files-tests";
-    public const string Audience = "tripmate-api";
+    public const string Audience = Tokens.Audience;
 
     public static ECDsaSecurityKey Key { get; } = new(ECDsa.Create(ECCurve.NamedCurves.nistP256)) { KeyId = Guid.NewGuid().ToString("N") };
 
     public static string For(Guid userId)
     {
-        var now = DateTime.UtcNow;
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = Issuer,
-            Audience = Audience,
-            Subject = new ClaimsIdentity([new Claim("sub", userId.ToString())]),
-            NotBefore = now.AddMinutes(-1),
-            IssuedAt = now.AddMinutes(-1),
-            Expires = now.AddHours(1),
-            SigningCredentials = new SigningCredentials(Key, SecurityAlgorithms.EcdsaSha256),
-        });
+        return Tokens.Sign(Issuer, Key, userId, TimeSpan.FromHours(1));
     }
 }

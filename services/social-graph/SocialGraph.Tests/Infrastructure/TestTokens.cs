@@ -1,7 +1,6 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Tripmate.Testing;
 
 namespace Tripmate.SocialGraph.Tests.Infrastructure;
 
@@ -12,23 +11,13 @@ namespace Tripmate.SocialGraph.Tests.Infrastructure;
 public static class TestTokens
 {
     public const string Issuer = "tripmate-social-graph-tests";
-    public const string Audience = "tripmate-api";
+    public const string Audience = Tokens.Audience;
 
     public static ECDsaSecurityKey Key { get; } = NewKey();
 
     public static string For(Guid userId, TimeSpan? lifetime = null, ECDsaSecurityKey? signedWith = null)
     {
-        var now = DateTime.UtcNow;
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = Issuer,
-            Audience = Audience,
-            Subject = new ClaimsIdentity([new Claim("sub", userId.ToString())]),
-            NotBefore = now.AddMinutes(-1),
-            IssuedAt = now.AddMinutes(-1),
-            Expires = now + (lifetime ?? TimeSpan.FromHours(1)),
-            SigningCredentials = new SigningCredentials(signedWith ?? Key, SecurityAlgorithms.EcdsaSha256),
-        });
+        return Tokens.Sign(Issuer, signedWith ?? Key, userId, lifetime ?? TimeSpan.FromHours(1));
     }
 
     public static ECDsaSecurityKey NewKey() => new(ECDsa.Create(ECCurve.NamedCurves.nistP256)) { KeyId = Guid.NewGuid().ToString("N") };

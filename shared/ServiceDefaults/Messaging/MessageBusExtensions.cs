@@ -34,6 +34,11 @@ public static class MessageBusExtensions
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(prefix, includeNamespace: false));
             registerConsumers?.Invoke(bus);
 
+            // MassTransit 8.4+ reports how it is used to usage-tracking.masstransit.io at start-up;
+            // a service does not call a third party its operators did not choose (and here, where it
+            // cannot resolve the name, each start logged a failure).
+            bus.DisableUsageTelemetry();
+
             // Services that publish through an outbox keep working while the broker is away, so
             // its absence makes the service degraded rather than unready. This check covers the
             // receive endpoints; "rabbitmq" below covers the connection, which a publish-only bus

@@ -52,16 +52,19 @@ public sealed class Bucket(IAmazonS3 s3, IOptions<S3Options> options)
         }
     }
 
-    public async Task<bool> ExistsAsync(string key, CancellationToken ct)
+    public async Task<bool> ExistsAsync(string key, CancellationToken ct) => await LastModifiedAsync(key, ct) is not null;
+
+    /// <summary>When the object was written (one HEAD request), or null when there is no such object.</summary>
+    public async Task<DateTimeOffset?> LastModifiedAsync(string key, CancellationToken ct)
     {
         try
         {
-            await s3.GetObjectMetadataAsync(Name, key, ct);
-            return true;
+            var metadata = await s3.GetObjectMetadataAsync(Name, key, ct);
+            return new DateTimeOffset(metadata.LastModified ?? DateTime.UnixEpoch, TimeSpan.Zero);
         }
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
         {
-            return false;
+            return null;
         }
     }
 

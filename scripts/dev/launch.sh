@@ -65,13 +65,15 @@ service_launch() {
   fi
   # The env function gets the instance's port; the rest of its settings are the service's.
   mapfile -t envs < <("${SERVICE_ENV[$name]}" "$port")
-  settings=$(printf '%s\n' "${envs[@]}" | sha256sum)
+  # The build's time joins the settings: `./dev up` after a change restarts what the build changed
+  # (an incremental build that changed nothing leaves the dll as it was).
+  settings=$({ printf '%s\n' "${envs[@]}"; stat -c %Y "$ROOT/$dll"; } | sha256sum)
   if service_healthy "$name" "$n"; then
     # A running gateway keeps the destinations it started with: after another --scale, restart it.
     if [[ ! -f $RUN_DIR/$id.settings || $(<"$RUN_DIR/$id.settings") == "$settings" ]]; then
-      say "$label :$port already running (./dev down && ./dev up to run new code)"; return 1
+      say "$label :$port already running"; return 1
     fi
-    say "$label :$port restarting: its settings changed"
+    say "$label :$port restarting: its build or settings changed"
   fi
   # A leftover of ours that is alive but not healthy (or configured differently): restart it rather than guess.
   pid=$(service_pid "$name" "$n")

@@ -13,7 +13,7 @@ public static class FileSeeding
 {
     public static async Task RunAsync(SeedContext seed, SeedProgress.Step files, string shape, CancellationToken cancellationToken)
     {
-        var planned = seed.Plan.Files().Select((file, index) => (Index: index, file.Owner, file.Bytes, Name: NameOf(index, file.Name))).ToList();
+        var planned = seed.Plan.Files().Select((file, index) => (Index: index, file.Owner, file.Bytes, Name: NameOf(seed.Plan.Sizes.PlanKey, index, file.Name))).ToList();
         var (_, probeToken) = await seed.TokenOfAsync(0);
         if (!await ServiceProbe.IsDeployedAsync(seed.Gateway, ServiceProbe.Files, probeToken, cancellationToken))
         {
@@ -32,16 +32,32 @@ public static class FileSeeding
         files.Finish(shape);
     }
 
-    /// <summary>Text content (the service sniffs types from the bytes), named for its plan index.</summary>
-    private static string NameOf(int index, string plannedName) => $"seed{index:D5}-{Path.GetFileNameWithoutExtension(plannedName)}.txt";
+    /// <summary>Text content (the service sniffs types from the bytes), named for its plan and its index in it.</summary>
+    private static string NameOf(string planKey, int index, string plannedName) => $"{planKey}-{index:D5}-{Path.GetFileNameWithoutExtension(plannedName)}.txt";
 
     private static async Task<Guid?> FindAsync(SeedContext seed, string token, string name, CancellationToken ct)
     {
-        var (outcome, page) = await seed.Gateway.SendForJsonAsync<PageDto<FileDto>>(LoadHttp.Request(HttpMethod.Get, "/api/files?limit=100", token), ct);
-        RateLimited.ThrowIf(outcome.Status);
-        return page is null
-            ? throw new InvalidOperationException($"Listing files answered {outcome.Status}.")
-            : page.Items.FirstOrDefault(f => f.Name == name)?.Id;
+        string? cursor = null;
+        do
+        {
+            var path = $"/api/files?limit=100{(cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}")}";
+            var (outcome, page) = await seed.Gateway.SendForJsonAsync<PageDto<FileDto>>(LoadHttp.Request(HttpMethod.Get, path, token), ct);
+            RateLimited.ThrowIf(outcome.Status);
+            if (page is null)
+            {
+                throw new InvalidOperationException($"Listing files answered {outcome.Status}.");
+            }
+
+            if (page.Items.FirstOrDefault(f => f.Name == name) is { } found)
+            {
+                return found.Id;
+            }
+
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        return null;
     }
 
     private static async Task<Guid> UploadAsync(SeedContext seed, string token, int index, long bytes, string name, CancellationToken ct)

@@ -38,16 +38,31 @@ public sealed class SeedJournal
 
     public static string PathIn(string directory) => System.IO.Path.Combine(directory, "seed-journal.json");
 
-    public static SeedJournal Load(string directory, int seed)
+    /// <summary>
+    /// The journal of the plan <paramref name="sizes"/> make. A journal of another plan (other sizes or
+    /// seed) gives only its users, when of the same seed: user i is the same person whatever the sizes,
+    /// while everything else is numbered within its plan and is looked up or made again (the API makes
+    /// that safe: groups are found by name, follows are idempotent, sends and files carry the plan key).
+    /// </summary>
+    public static SeedJournal Load(string directory, SeedSizes sizes)
     {
-        var path = PathIn(directory);
-        if (!File.Exists(path))
+        var fresh = new SeedJournal { Seed = sizes.Seed, Sizes = sizes };
+        if (TryLoad(directory) is not { } journal)
         {
-            return new SeedJournal { Seed = seed };
+            return fresh;
         }
 
-        var journal = JsonSerializer.Deserialize<SeedJournal>(File.ReadAllText(path)) ?? new SeedJournal();
-        return journal.Seed == seed ? journal : new SeedJournal { Seed = seed };
+        if (journal.Sizes == sizes)
+        {
+            return journal;
+        }
+
+        if (journal.Seed == sizes.Seed)
+        {
+            fresh.Users = journal.Users;
+        }
+
+        return fresh;
     }
 
     /// <summary>The journal in <paramref name="directory"/> whatever its seed, or null when there is none.</summary>

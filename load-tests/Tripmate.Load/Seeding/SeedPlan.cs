@@ -56,7 +56,7 @@ public sealed class SeedPlan
             var burst = Distributions.Burst(faker.Random, 3);
             for (var b = 0; b < burst && k < count; b++, k++)
             {
-                yield return new PlannedMessage(conversation.Index, k, sender, Text(faker), $"seed{Sizes.Seed}-{conversation.Index}-{k}");
+                yield return new PlannedMessage(conversation.Index, k, sender, Text(faker), $"{Sizes.PlanKey}-{conversation.Index}-{k}");
             }
 
             sender = conversation.Members[faker.Random.Int(0, conversation.Members.Count - 1)];

@@ -8,4 +8,11 @@ public sealed record SeedSizes(int Users = 150, int Groups = 12, int Follows = 1
 {
     /// <summary>Direct conversations: about one per 40 messages, at most three per user (most talk to a few people).</summary>
     public int DirectConversations => Users < 2 ? 0 : Math.Clamp(Messages / 40, 1, Users * 3);
+
+    /// <summary>
+    /// Names the plan these sizes make, e.g. <c>seed13-150u12g1500f1500m40d</c>. Groups, conversations,
+    /// follows and files are numbered within a plan (group 3 of one plan is not group 3 of another), so
+    /// the journal's progress and the keys that make sends and uploads idempotent carry it.
+    /// </summary>
+    public string PlanKey => $"seed{Seed}-{Users}u{Groups}g{Follows}f{Messages}m{Files}d";
 }

@@ -12,16 +12,15 @@ public sealed class Seeder(HttpClient gateway, SeedSizes sizes, string stateDire
 
     public async Task<SeedJournal> RunAsync(CancellationToken cancellationToken)
     {
-        var journal = SeedJournal.Load(stateDirectory, sizes.Seed);
+        var journal = SeedJournal.Load(stateDirectory, sizes);
         var seed = new SeedContext(gateway, Plan, journal, new SignIns(gateway, SeedPlan.Password), concurrency);
         if (!await JournalMatchesServerAsync(seed))
         {
             Console.WriteLine("The journal describes another data set (the server's data was reset): starting over.");
-            journal = new SeedJournal { Seed = sizes.Seed };
+            journal = new SeedJournal { Seed = sizes.Seed, Sizes = sizes };
             seed = seed with { Journal = journal };
         }
 
-        journal.Sizes = sizes;
         using var saving = new CancellationTokenSource();
         var autosave = AutosaveAsync(journal, saving.Token);
         try

@@ -33,7 +33,7 @@ public static class MixedCapacity
 
         var held = steps.LastOrDefault(s => s.Held);
         var reference = held ?? steps[0];
-        var busiest = reference.CpuSeconds.Where(c => c.Key is "identity" or "messaging").OrderByDescending(c => c.Value).Select(c => c.Key).FirstOrDefault() ?? "messaging";
+        var busiest = reference.CpuSeconds.Where(c => ScaleOut.ScenarioOf.ContainsKey(c.Key)).OrderByDescending(c => c.Value).Select(c => c.Key).FirstOrDefault() ?? "messaging";
         var md = new StringBuilder();
         md.AppendLine($"Mixed workload (proportions in load-tests/README.md), open model, {seconds:0} s per rate after 5 s warm-up; a rate is held with p99 < 100 ms, no errors and >= 95% on time.").AppendLine();
         md.AppendLine("| rate (/s) | achieved | p50 | p90 | p99 | max (ms) | errors | on time | held | CPU s per process |").AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");

@@ -1,9 +1,12 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Tripmate.SocialGraph.Store.Sqlite;
+namespace Tripmate.Outbox.Sqlite;
 
-/// <summary>Ready when the embedded store's file answers a query; names the store and its file.</summary>
-internal sealed class SqliteHealthCheck(SqliteGraphDatabase database) : IHealthCheck
+/// <summary>
+/// Ready when the embedded store's file answers a query (on the outbox's table, which every SQLite
+/// store has); names the store and its file.
+/// </summary>
+public sealed class SqliteHealthCheck(ISqliteDatabase database) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -13,7 +16,8 @@ internal sealed class SqliteHealthCheck(SqliteGraphDatabase database) : IHealthC
         {
             await database.ReadAsync(async c =>
             {
-                await using var probe = c.Command("SELECT count(*) FROM users WHERE 0");
+                await using var probe = c.CreateCommand();
+                probe.CommandText = "SELECT count(*) FROM outbox_events WHERE 0";
                 return await probe.ExecuteScalarAsync(cancellationToken);
             }, cancellationToken);
             return HealthCheckResult.Healthy(description, data);

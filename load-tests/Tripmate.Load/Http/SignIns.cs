@@ -7,17 +7,34 @@ namespace Tripmate.Load.Http;
 
 /// <summary>
 /// Access tokens by e-mail, each signed in once (sign-in hashes a password on purpose, so it is
-/// the costliest request there is) and shared by every request made as that user.
+/// the costliest request there is) and shared by every request made as that user, until half the
+/// token's lifetime has passed: then the next caller signs in again (a full-size seed outlasts
+/// identity's 10-minute tokens).
 /// </summary>
 public sealed class SignIns(HttpClient gateway, string password)
 {
-    private readonly ConcurrentDictionary<string, Lazy<Task<(Guid Id, string Token)>>> _tokens = new();
+    private readonly ConcurrentDictionary<string, Lazy<Task<SignedIn>>> _tokens = new();
 
-    public Task<(Guid Id, string Token)> ForAsync(string email) =>
-        _tokens.GetOrAdd(email, e => new Lazy<Task<(Guid, string)>>(() => SignInAsync(e))).Value;
+    private sealed record SignedIn(Guid Id, string Token, DateTimeOffset RenewAfter);
+
+    public async Task<(Guid Id, string Token)> ForAsync(string email)
+    {
+        var entry = _tokens.GetOrAdd(email, NewSignIn);
+        var signedIn = await entry.Value;
+        if (DateTimeOffset.UtcNow >= signedIn.RenewAfter)
+        {
+            // One caller replaces the entry; callers racing it take its replacement.
+            var renewed = NewSignIn(email);
+            signedIn = await (_tokens.TryUpdate(email, renewed, entry) ? renewed : _tokens[email]).Value;
+        }
+
+        return (signedIn.Id, signedIn.Token);
+    }
+
+    private Lazy<Task<SignedIn>> NewSignIn(string email) => new(() => SignInAsync(email));
 
     // Setup, not measurement: a server error on a busy machine is retried twice before giving up.
-    private async Task<(Guid, string)> SignInAsync(string email)
+    private async Task<SignedIn> SignInAsync(string email)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -34,23 +51,30 @@ public sealed class SignIns(HttpClient gateway, string password)
         }
     }
 
-    private static (Guid, string) Accept(string email, int status, TokenDto? token)
+    private static SignedIn Accept(string email, int status, TokenDto? token)
     {
         if (token is null)
         {
             throw new InvalidOperationException($"Signing in as {email} answered {status}.");
         }
 
-        return (SubjectOf(token.AccessToken), token.AccessToken);
+        using var claims = ClaimsOf(token.AccessToken);
+        var (issued, expires) = (claims.RootElement.GetProperty("iat").GetInt64(), claims.RootElement.GetProperty("exp").GetInt64());
+        return new SignedIn(SubjectOf(token.AccessToken), token.AccessToken, DateTimeOffset.FromUnixTimeSeconds(issued + (expires - issued) / 2));
     }
 
     /// <summary>The user id a token was issued to (its <c>sub</c>), read without validating: the services validate it.</summary>
     public static Guid SubjectOf(string jwt)
     {
+        using var claims = ClaimsOf(jwt);
+        return claims.RootElement.GetProperty("sub").GetGuid();
+    }
+
+    private static JsonDocument ClaimsOf(string jwt)
+    {
         var payload = jwt.Split('.')[1].Replace('-', '+').Replace('_', '/');
         payload = payload.PadRight(payload.Length + (4 - payload.Length % 4) % 4, '=');
-        using var claims = JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(payload)));
-        return claims.RootElement.GetProperty("sub").GetGuid();
+        return JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(payload)));
     }
 }
 

@@ -57,7 +57,7 @@ public sealed class CacheHeadersTests(IdentityApp app) : IClassFixture<IdentityA
     [Fact]
     public async Task Every_write_that_changes_cached_data_names_what_it_made_stale_in_its_answer_and_in_its_event()
     {
-        await using var recorder = await EventRecorder.StartAsync();
+        await using var recorder = await IdentityEvents.RecordAsync();
         var (owner, member, leaving) = (await app.NewUserAsync(), await app.NewUserAsync(), await app.NewUserAsync());
         var group = await CreateGroupAsync(owner);
         var other = await CreateGroupAsync(leaving);

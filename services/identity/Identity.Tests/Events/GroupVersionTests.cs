@@ -11,7 +11,7 @@ public sealed class GroupVersionTests(IdentityApp app) : IClassFixture<IdentityA
     [Fact]
     public async Task Every_change_of_a_group_carries_the_next_version_in_the_order_it_happened()
     {
-        await using var recorder = await EventRecorder.StartAsync();
+        await using var recorder = await IdentityEvents.RecordAsync();
         var owner = await app.NewUserAsync();
         var member = await app.NewUserAsync();
         var group = (await (await owner.Client.PostAsJsonAsync("/api/groups", new { name = "Versions" })).Content.ReadFromJsonAsync<GroupDto>())!;
@@ -32,7 +32,7 @@ public sealed class GroupVersionTests(IdentityApp app) : IClassFixture<IdentityA
     [Fact]
     public async Task Concurrent_member_changes_of_one_group_get_distinct_versions()
     {
-        await using var recorder = await EventRecorder.StartAsync();
+        await using var recorder = await IdentityEvents.RecordAsync();
         var owner = await app.NewUserAsync();
         var group = (await (await owner.Client.PostAsJsonAsync("/api/groups", new { name = "Busy" })).Content.ReadFromJsonAsync<GroupDto>())!;
         var users = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => app.NewUserAsync()));

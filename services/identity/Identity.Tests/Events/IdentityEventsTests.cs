@@ -11,7 +11,7 @@ public sealed class IdentityEventsTests(IdentityApp app) : IClassFixture<Identit
     [Fact]
     public async Task Every_identity_event_reaches_a_consumer_on_the_real_broker_with_its_content()
     {
-        await using var recorder = await EventRecorder.StartAsync();
+        await using var recorder = await IdentityEvents.RecordAsync();
         var owner = await app.NewUserAsync("Freya Stark");
         var member = await app.NewUserAsync("Gertrude Bell");
 
@@ -44,7 +44,7 @@ public sealed class IdentityEventsTests(IdentityApp app) : IClassFixture<Identit
     [Fact]
     public async Task A_patch_that_changes_nothing_raises_no_event()
     {
-        await using var recorder = await EventRecorder.StartAsync();
+        await using var recorder = await IdentityEvents.RecordAsync();
         var user = await app.NewUserAsync("Same Name");
 
         await user.Client.PatchAsJsonAsync("/api/users/me", new { displayName = "Same Name" });
@@ -58,7 +58,7 @@ public sealed class IdentityEventsTests(IdentityApp app) : IClassFixture<Identit
     [Fact]
     public async Task Deleting_an_account_deletes_the_groups_it_owns_and_says_so()
     {
-        await using var recorder = await EventRecorder.StartAsync();
+        await using var recorder = await IdentityEvents.RecordAsync();
         var owner = await app.NewUserAsync();
         var friend = await app.NewUserAsync();
         var group = (await (await owner.Client.PostAsJsonAsync("/api/groups", new { name = "Doomed" })).Content.ReadFromJsonAsync<GroupDto>())!;

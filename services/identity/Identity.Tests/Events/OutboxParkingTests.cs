@@ -11,7 +11,7 @@ public sealed class OutboxParkingTests(IdentityApp app) : IClassFixture<Identity
     [Fact]
     public async Task Rows_of_an_unknown_type_or_unreadable_payload_are_parked_and_block_nothing()
     {
-        await using var recorder = await EventRecorder.StartAsync();
+        await using var recorder = await IdentityEvents.RecordAsync();
         // More than a relay batch (100), so a whole batch is poison: that once made the relay loop forever.
         await InsertPoisonAsync(count: 120, type: "Tripmate.Contracts.Gone.NoSuchEvent, Tripmate.Contracts", payload: "{}");
         await InsertPoisonAsync(count: 1, type: typeof(UserDeleted).AssemblyQualifiedName!.Split(", Version")[0], payload: "[1, 2]");

@@ -50,7 +50,7 @@ public sealed class DependencyOutageTests(IdentityApp app) : IClassFixture<Ident
     [Fact]
     public async Task Registrations_made_while_rabbitmq_is_down_are_all_delivered_once_after_it_restarts()
     {
-        await using var recorder = await EventRecorder.StartAsync();
+        await using var recorder = await IdentityEvents.RecordAsync();
         var client = (await app.NewUserAsync()).Client;
         var registered = new List<Guid>();
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Tripmate.Messaging.Tests.Infrastructure;
 using Tripmate.Testing;
+using Tripmate.Testing.Bus;
 
 namespace Tripmate.Messaging.Tests.Caching;
 

@@ -1,5 +1,6 @@
 using Tripmate.Contracts.Files;
 using Tripmate.Messaging.Tests.Infrastructure;
+using Tripmate.Testing.Bus;
 
 namespace Tripmate.Messaging.Tests.Events;
 

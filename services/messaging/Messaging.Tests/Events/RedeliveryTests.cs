@@ -4,6 +4,7 @@ using Tripmate.Contracts.Identity;
 using Tripmate.Contracts.Messaging;
 using Tripmate.Messaging.Store;
 using Tripmate.Messaging.Tests.Infrastructure;
+using Tripmate.Testing.Bus;
 
 namespace Tripmate.Messaging.Tests.Events;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Tripmate.Contracts.Identity;
 using Tripmate.Testing;
+using Tripmate.Testing.Bus;
 
 namespace Tripmate.Messaging.Tests.Infrastructure;
 

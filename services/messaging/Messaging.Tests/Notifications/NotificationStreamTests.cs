@@ -6,6 +6,7 @@ using Tripmate.Messaging.Notifications;
 using Tripmate.Messaging.Store;
 using Tripmate.Messaging.Tests.Infrastructure;
 using Tripmate.Testing;
+using Tripmate.Testing.Bus;
 using Xunit.Abstractions;
 
 namespace Tripmate.Messaging.Tests.Notifications;

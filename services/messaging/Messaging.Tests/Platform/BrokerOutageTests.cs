@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using Tripmate.Messaging.Tests.Infrastructure;
 using Tripmate.Testing;
+using Tripmate.Testing.Bus;
 
 namespace Tripmate.Messaging.Tests.Platform;
 

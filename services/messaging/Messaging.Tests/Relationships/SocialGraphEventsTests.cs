@@ -4,6 +4,7 @@ using Tripmate.Contracts.SocialGraph;
 using Tripmate.Messaging.Relationships;
 using Tripmate.Messaging.Tests.Infrastructure;
 using Tripmate.Testing;
+using Tripmate.Testing.Bus;
 
 namespace Tripmate.Messaging.Tests.Relationships;
 

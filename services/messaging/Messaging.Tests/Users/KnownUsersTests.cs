@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Tripmate.Contracts.Identity;
 using Tripmate.Messaging.Tests.Infrastructure;
 using Tripmate.Testing;
+using Tripmate.Testing.Bus;
 
 namespace Tripmate.Messaging.Tests.Users;
 

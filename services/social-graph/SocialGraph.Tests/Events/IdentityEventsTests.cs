@@ -3,6 +3,7 @@ using Tripmate.Contracts.Caching;
 using Tripmate.Contracts.Identity;
 using Tripmate.SocialGraph.Tests.Infrastructure;
 using Tripmate.Testing;
+using Tripmate.Testing.Bus;
 
 namespace Tripmate.SocialGraph.Tests.Events;
 
@@ -15,7 +16,7 @@ public sealed class IdentityEventsTests(SocialGraphApp app, EventPublisher event
     [Fact]
     public async Task A_registered_user_can_be_followed_and_a_deleted_one_disappears_with_their_follows()
     {
-        await using var recorder = await EventRecorder.StartAsync();
+        await using var recorder = await SocialGraphEvents.RecordAsync();
         var ada = await app.NewUserAsync();
         var bobId = Guid.CreateVersion7();
         var bob = new TestUser(bobId, app.ClientFor(bobId));

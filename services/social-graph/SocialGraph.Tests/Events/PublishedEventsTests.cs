@@ -22,7 +22,7 @@ public sealed class PublishedEventsTests(SocialGraphApp app) : IClassFixture<Soc
     [Fact]
     public async Task A_follow_an_unfollow_a_block_and_an_unblock_are_each_announced_once_with_their_cache_evictions()
     {
-        await using var recorder = await EventRecorder.StartAsync();
+        await using var recorder = await SocialGraphEvents.RecordAsync();
         var (ada, bob) = (await app.NewUserAsync(), await app.NewUserAsync());
 
         await ada.FollowOkAsync(bob);
@@ -46,7 +46,7 @@ public sealed class PublishedEventsTests(SocialGraphApp app) : IClassFixture<Soc
     [Fact]
     public async Task With_the_broker_stopped_20_follows_succeed_and_every_UserFollowed_arrives_once_after_it_restarts()
     {
-        await using var recorder = await EventRecorder.StartAsync();
+        await using var recorder = await SocialGraphEvents.RecordAsync();
         var star = await app.NewUserAsync();
         var fans = new List<TestUser>();
         for (var i = 0; i < Follows; i++)

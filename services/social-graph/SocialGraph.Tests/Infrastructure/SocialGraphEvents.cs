@@ -1,0 +1,13 @@
+using Tripmate.Contracts.Caching;
+using Tripmate.Contracts.SocialGraph;
+using Tripmate.Testing.Bus;
+
+namespace Tripmate.SocialGraph.Tests.Infrastructure;
+
+/// <summary>Every event social-graph publishes, recorded from the real broker.</summary>
+public static class SocialGraphEvents
+{
+    public static Task<EventRecorder> RecordAsync() => EventRecorder.StartAsync("social-graph-tests", events => events
+        .Record<UserFollowed>().Record<UserUnfollowed>().Record<UserBlocked>().Record<UserUnblocked>()
+        .Record<CacheTagsInvalidated>());
+}

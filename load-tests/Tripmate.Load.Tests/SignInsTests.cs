@@ -12,7 +12,8 @@ namespace Tripmate.Load.Tests;
 /// <summary>
 /// The tool's sign-ins against a small real server that issues tokens the way identity does (with
 /// <c>iat</c> and <c>exp</c>), here living 4 seconds: a token is reused while young, and renewed
-/// once half its life has passed, so runs longer than a token's life keep working.
+/// once half its life has passed (for a token this short; a minute before expiry for identity's
+/// 10-minute ones), so runs longer than a token's life keep working.
 /// </summary>
 public sealed class SignInsTests
 {

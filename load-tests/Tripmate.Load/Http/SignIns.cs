@@ -7,9 +7,9 @@ namespace Tripmate.Load.Http;
 
 /// <summary>
 /// Access tokens by e-mail, each signed in once (sign-in hashes a password on purpose, so it is
-/// the costliest request there is) and shared by every request made as that user, until half the
-/// token's lifetime has passed: then the next caller signs in again (a full-size seed outlasts
-/// identity's 10-minute tokens).
+/// the costliest request there is) and shared by every request made as that user, until a minute
+/// before the token expires (or half its life, if that is shorter): then the next caller signs in
+/// again (a full-size seed outlasts identity's 10-minute tokens).
 /// </summary>
 public sealed class SignIns(HttpClient gateway, string password)
 {
@@ -60,7 +60,9 @@ public sealed class SignIns(HttpClient gateway, string password)
 
         using var claims = ClaimsOf(token.AccessToken);
         var (issued, expires) = (claims.RootElement.GetProperty("iat").GetInt64(), claims.RootElement.GetProperty("exp").GetInt64());
-        return new SignedIn(SubjectOf(token.AccessToken), token.AccessToken, DateTimeOffset.FromUnixTimeSeconds(issued + (expires - issued) / 2));
+        // A minute before it expires (half its life, if shorter): sign-ins cost, so not more often than needed.
+        var margin = Math.Min(60, (expires - issued) / 2);
+        return new SignedIn(SubjectOf(token.AccessToken), token.AccessToken, DateTimeOffset.FromUnixTimeSeconds(expires - margin));
     }
 
     /// <summary>The user id a token was issued to (its <c>sub</c>), read without validating: the services validate it.</summary>

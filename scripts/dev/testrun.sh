@@ -38,6 +38,20 @@ test_cleanup() {
   if ((TEST_LOCKED)); then TEST_LOCKED=0; rm -f "$ROOT/.data/test.lock"; fi
 }
 
+# Services a test project started as processes (shared/Testing's ServiceProcess) and left behind:
+# the test host kills them on its way out, but a host that is itself killed (as the test runner
+# may do once the tests are done) leaves them to init. They are this checkout's Debug builds of a
+# service with parent 1; `./dev up`'s services are Release builds and stay.
+stop_orphaned_test_services() {
+  local pid cmd
+  for pid in $(ps -eo pid=,ppid= | awk '$2 == 1 {print $1}'); do
+    cmd=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || continue
+    [[ $cmd == *" $ROOT/"*"/bin/Debug/"*"/Tripmate."*".dll"* ]] || continue
+    warn "stopping a service process the tests left running: $cmd(pid $pid)"
+    kill "$pid" 2>/dev/null || true
+  done
+}
+
 # trx_count FILE ATTR: a number from the trx's <Counters .../> element (0 if absent).
 trx_count() {
   local n
@@ -107,6 +121,7 @@ cmd_test() {
     t0=$SECONDS rc=0
     (cd "$ROOT" && dotnet test "$proj" --no-build --nologo --logger "trx;LogFileName=$name.trx" \
       --results-directory "$results" "${extra[@]}") || rc=$?
+    stop_orphaned_test_services
     if [[ -f $trx ]]; then
       p=$(trx_count "$trx" passed)
       f=$(( $(trx_count "$trx" failed) + $(trx_count "$trx" error) + $(trx_count "$trx" timeout) + $(trx_count "$trx" aborted) ))

@@ -37,11 +37,14 @@ public static class PerformanceCommand
         if (stage == "scaled")
         {
             var service = File.ReadAllText(Path.Combine(work, "busiest.txt")).Trim();
+            await context.SettleAsync(TimeSpan.FromSeconds(line.Number("--settle", 120)));
             (await ScaleOut.MeasureAsync(context, service, instances: 2)).Save(work);
             return 0;
         }
 
         var parts = line.Text("--parts", "1,2,3,4").Split(',');
+        var settle = TimeSpan.FromSeconds(line.Number("--settle", 120));
+        await context.SettleAsync(settle);
         if (parts.Contains("1"))
         {
             Console.WriteLine("1. gateway vs direct vs nginx");
@@ -57,12 +60,14 @@ public static class PerformanceCommand
         if (parts.Contains("3"))
         {
             Console.WriteLine("3. event propagation");
+            await context.SettleAsync(settle);
             (await EventPropagation.RunAsync(context, line.Number("--event-rate", 200), line.Number("--event-low-rate", 50), 15)).Save(work);
         }
 
         if (parts.Contains("4"))
         {
             Console.WriteLine("4. mixed workload capacity");
+            await context.SettleAsync(settle);
             var rates = line.Text("--mixed-rates", "10,25,50,100,150,200,300,400").Split(',').Select(r => double.Parse(r, CultureInfo.InvariantCulture)).ToList();
             var (part, busiest) = await MixedCapacity.RunAsync(context, rates, 15);
             part.Save(work);

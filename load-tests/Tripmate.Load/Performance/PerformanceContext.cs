@@ -27,6 +27,28 @@ public sealed class PerformanceContext(Uri gateway, Uri identity, ScenarioFeed f
 
     public SocialRequests RequestsAt(Uri target) => new(ClientFor(target), feed);
 
+    /// <summary>
+    /// Waits until `./dev up`'s processes are quiet (together under a quarter of a core over 2 s), at
+    /// most <paramref name="limit"/>: seeding and a part's writes leave work behind (events every
+    /// service still applies, files' through s3rver), and the next part must not measure it.
+    /// </summary>
+    public async Task SettleAsync(TimeSpan limit)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < limit)
+        {
+            var before = processes.Take();
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            if (ProcessUsage.CpuBetween(before, processes.Take()).Values.Sum() / 2 < 0.25)
+            {
+                Console.WriteLine($"  quiet after {waited.Elapsed.TotalSeconds:0} s");
+                return;
+            }
+        }
+
+        Console.WriteLine($"  still busy after {limit.TotalSeconds:0} s; measuring anyway");
+    }
+
     public static Task<RunResult> RunAsync(string name, Uri target, Workload workload, LoadModel model)
     {
         Console.WriteLine($"  {name}: {model.Describe()}");

@@ -153,9 +153,12 @@ public sealed class SeedPlan
         return counts;
     }
 
+    private static readonly DateTime TextEpoch = new(2026, 6, 1, 0, 0, 0, DateTimeKind.Utc);
+
     private static string Text(Faker faker) => faker.Random.Int(0, 9) switch
     {
-        0 => $"Landing in {faker.Address.City()} at {faker.Date.Soon().ToString("HH:mm")} ✈️",
+        // From a fixed date: Bogus's default is now, which made this text differ from one minute to the next.
+        0 => $"Landing in {faker.Address.City()} at {faker.Date.Soon(refDate: TextEpoch).ToString("HH:mm")} ✈️",
         1 => $"Found a great place: {faker.Company.CompanyName()} on {faker.Address.StreetName()}",
         2 => faker.Rant.Review("trip"),
         < 6 => faker.Lorem.Sentence(faker.Random.Int(2, 14)),

@@ -16,14 +16,14 @@ public sealed class SqliteOutboxStore(ISqliteDatabase database, TimeProvider clo
         database.WriteAsync<IReadOnlyList<PendingEvent>>(async (c, t) =>
         {
             var now = clock.GetUtcNow();
-            await using var command = Command(c, t, $"""
+            await using var command = c.Command($"""
                 UPDATE outbox_events SET leased_until = $until
                 WHERE seq IN (
                     SELECT seq FROM outbox_events
                     WHERE sent_at IS NULL AND parked_at IS NULL AND (leased_until IS NULL OR leased_until < $now)
                     ORDER BY seq LIMIT $max)
                 RETURNING {Columns}
-                """);
+                """, t);
             command.Parameters.AddWithValue("$until", (now + lease).ToUnixTimeMilliseconds());
             command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
             command.Parameters.AddWithValue("$max", max);
@@ -51,10 +51,10 @@ public sealed class SqliteOutboxStore(ISqliteDatabase database, TimeProvider clo
     public Task PurgeSentAsync(DateTimeOffset sentBefore, CancellationToken ct) =>
         database.WriteAsync(async (c, t) =>
         {
-            await using var purge = Command(c, t, """
+            await using var purge = c.Command("""
                 DELETE FROM outbox_events WHERE sent_at < $before;
                 DELETE FROM processed_events WHERE expires_at <= $now;
-                """);
+                """, t);
             purge.Parameters.AddWithValue("$before", sentBefore.ToUnixTimeMilliseconds());
             purge.Parameters.AddWithValue("$now", clock.GetUtcNow().ToUnixTimeMilliseconds());
             return await purge.ExecuteNonQueryAsync(ct);
@@ -63,18 +63,10 @@ public sealed class SqliteOutboxStore(ISqliteDatabase database, TimeProvider clo
     private Task UpdateAsync(IReadOnlyCollection<PendingEvent> events, string set, string? error, CancellationToken ct) =>
         events.Count == 0 ? Task.CompletedTask : database.WriteAsync(async (c, t) =>
         {
-            await using var update = Command(c, t, $"UPDATE outbox_events SET {set} WHERE seq IN (SELECT value FROM json_each($seqs))");
+            await using var update = c.Command($"UPDATE outbox_events SET {set} WHERE seq IN (SELECT value FROM json_each($seqs))", t);
             update.Parameters.AddWithValue("$seqs", JsonSerializer.Serialize(events.Select(e => (long)e.Position)));
             update.Parameters.AddWithValue("$now", clock.GetUtcNow().ToUnixTimeMilliseconds());
             update.Parameters.AddWithValue("$error", (object?)error ?? DBNull.Value);
             return await update.ExecuteNonQueryAsync(ct);
         }, ct);
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
-    }
 }

@@ -10,8 +10,7 @@ public sealed class SqliteProcessedEvents(ISqliteDatabase database, TimeProvider
     public Task<bool> IsProcessedAsync(string consumer, Guid eventId, CancellationToken ct) =>
         database.ReadAsync(async c =>
         {
-            await using var select = c.CreateCommand();
-            select.CommandText = "SELECT 1 FROM processed_events WHERE consumer = $consumer AND event_id = $id AND expires_at > $now";
+            await using var select = c.Command("SELECT 1 FROM processed_events WHERE consumer = $consumer AND event_id = $id AND expires_at > $now");
             AddKey(select, consumer, eventId);
             return await select.ExecuteScalarAsync(ct) is not null;
         }, ct);
@@ -19,12 +18,10 @@ public sealed class SqliteProcessedEvents(ISqliteDatabase database, TimeProvider
     public Task MarkProcessedAsync(string consumer, Guid eventId, CancellationToken ct) =>
         database.WriteAsync(async (c, t) =>
         {
-            await using var insert = c.CreateCommand();
-            insert.Transaction = t;
-            insert.CommandText = """
+            await using var insert = c.Command("""
                 INSERT INTO processed_events (consumer, event_id, expires_at) VALUES ($consumer, $id, $expires)
                 ON CONFLICT (consumer, event_id) DO UPDATE SET expires_at = excluded.expires_at
-                """;
+                """, t);
             AddKey(insert, consumer, eventId);
             insert.Parameters.AddWithValue("$expires", (clock.GetUtcNow() + options.Value.ProcessedEventRetention).ToUnixTimeMilliseconds());
             return await insert.ExecuteNonQueryAsync(ct);

@@ -34,7 +34,7 @@ public sealed class StoreRegistrationTests : IDisposable
 
         await app.InitializeMessagingStoreAsync();
 
-        var expectedPath = Path.Combine(_directory, "store-data", SqliteDatabase.FileName);
+        var expectedPath = Path.Combine(_directory, "store-data", SqliteMessagingDatabase.FileName);
         Assert.True(File.Exists(expectedPath));
         Assert.IsType<SqliteMessageStore>(app.Services.GetRequiredService<IMessageStore>());
         var entry = (await app.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync()).Entries[MessagingStoreExtensions.HealthCheckName];

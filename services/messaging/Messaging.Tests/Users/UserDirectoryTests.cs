@@ -6,12 +6,12 @@ namespace Tripmate.Messaging.Tests.Users;
 public sealed class UserDirectoryTests : IAsyncLifetime
 {
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("tripmate-users-");
-    private readonly SqliteDatabase _database;
+    private readonly SqliteMessagingDatabase _database;
     private readonly SqliteUserDirectory _users;
 
     public UserDirectoryTests()
     {
-        _database = new SqliteDatabase(Path.Combine(_directory.FullName, SqliteDatabase.FileName), TimeProvider.System, new Tripmate.Outbox.OutboxSignal());
+        _database = new SqliteMessagingDatabase(Path.Combine(_directory.FullName, SqliteMessagingDatabase.FileName), TimeProvider.System, new Tripmate.Outbox.OutboxSignal());
         _users = new SqliteUserDirectory(_database);
     }
 

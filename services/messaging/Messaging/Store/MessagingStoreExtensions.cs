@@ -77,17 +77,12 @@ public static class MessagingStoreExtensions
 
     private static void AddSqliteStore(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<SqliteDatabase>();
-        builder.Services.AddSingleton<ISqliteDatabase>(services => services.GetRequiredService<SqliteDatabase>());
-        builder.Services.AddSingleton<IStoreInitializer, SqliteStoreInitializer>();
+        builder.AddSqliteStore<SqliteMessagingDatabase>(HealthCheckName);
         builder.Services.AddSingleton<IConversationStore, SqliteConversationStore>();
         builder.Services.AddSingleton<IMessageStore, SqliteMessageStore>();
         builder.Services.AddSingleton<INotificationStore, SqliteNotificationStore>();
         builder.Services.AddSingleton<IUserDirectory, SqliteUserDirectory>();
         builder.Services.AddSingleton<IBlockDirectory, SqliteBlockDirectory>();
-        builder.Services.AddSingleton<IProcessedEventStore, SqliteProcessedEvents>();
-        builder.AddOutbox<SqliteOutboxStore>();
-        builder.Services.AddHealthChecks().AddCheck<SqliteHealthCheck>(HealthCheckName, tags: [HealthEndpoints.ReadyTag]);
     }
 
     /// <summary>Creates the schema (tables, keyspace) if missing, before the service takes traffic.</summary>

@@ -61,13 +61,8 @@ public static class SocialGraphStoreExtensions
 
     private static void AddSqliteStore(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<SqliteGraphDatabase>();
-        builder.Services.AddSingleton<ISqliteDatabase>(services => services.GetRequiredService<SqliteGraphDatabase>());
-        builder.Services.AddSingleton<IStoreInitializer, SqliteStoreInitializer>();
+        builder.AddSqliteStore<SqliteGraphDatabase>(HealthCheckName);
         builder.Services.AddSingleton<IGraphStore, SqliteGraphStore>();
-        builder.Services.AddSingleton<IProcessedEventStore, SqliteProcessedEvents>();
-        builder.AddOutbox<SqliteOutboxStore>();
-        builder.Services.AddHealthChecks().AddCheck<SqliteHealthCheck>(HealthCheckName, tags: [HealthEndpoints.ReadyTag]);
     }
 
     /// <summary>Creates the schema (tables, constraints, indexes) if missing, before the service takes traffic.</summary>

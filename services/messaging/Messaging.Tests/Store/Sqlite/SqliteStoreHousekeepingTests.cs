@@ -10,10 +10,10 @@ public sealed class SqliteStoreHousekeepingTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("tripmate-messaging-").FullName;
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
-    private readonly SqliteDatabase _database;
+    private readonly SqliteMessagingDatabase _database;
 
     public SqliteStoreHousekeepingTests() =>
-        _database = new SqliteDatabase(Path.Combine(_directory, SqliteDatabase.FileName), _clock, new Tripmate.Outbox.OutboxSignal());
+        _database = new SqliteMessagingDatabase(Path.Combine(_directory, SqliteMessagingDatabase.FileName), _clock, new Tripmate.Outbox.OutboxSignal());
 
     [Fact]
     public async Task Expired_notifications_and_idempotency_keys_are_purged_by_a_later_write()

@@ -11,11 +11,11 @@ namespace Tripmate.Messaging.Tests.Store.Sqlite;
 public sealed class SqliteStoreTests : MessagingStoreContract, IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("tripmate-messaging-").FullName;
-    private readonly List<SqliteDatabase> _databases = [];
+    private readonly List<SqliteMessagingDatabase> _databases = [];
 
     protected override async Task<StoreSet> OpenAsync(MessagingStoreOptions options)
     {
-        var database = new SqliteDatabase(Path.Combine(_directory, SqliteDatabase.FileName), Clock, new OutboxSignal());
+        var database = new SqliteMessagingDatabase(Path.Combine(_directory, SqliteMessagingDatabase.FileName), Clock, new OutboxSignal());
         _databases.Add(database);
         await database.InitializeAsync(Ct);
         var wrapped = Options.Create(options);

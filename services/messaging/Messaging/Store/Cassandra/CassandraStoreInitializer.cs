@@ -1,3 +1,5 @@
+using Tripmate.ServiceDefaults.Stores;
+
 namespace Tripmate.Messaging.Store.Cassandra;
 
 internal sealed class CassandraStoreInitializer(CassandraDatabase db, ILogger<CassandraStoreInitializer> logger) : IStoreInitializer

@@ -1,7 +1,9 @@
+using Tripmate.Outbox.Sqlite;
+
 namespace Tripmate.Messaging.Store.Sqlite;
 
 /// <summary><see cref="IBlockDirectory"/> in the embedded file; its table is created on first use.</summary>
-public sealed class SqliteBlockDirectory(SqliteDatabase database) : IBlockDirectory
+public sealed class SqliteBlockDirectory(SqliteMessagingDatabase database) : IBlockDirectory
 {
     private const string CreateTable = """
         CREATE TABLE IF NOT EXISTS user_blocks (

@@ -1,9 +1,10 @@
 using Microsoft.Data.Sqlite;
+using Tripmate.Outbox.Sqlite;
 using Tripmate.ServiceDefaults.Paging;
 
 namespace Tripmate.Messaging.Store.Sqlite;
 
-public sealed class SqliteConversationStore(SqliteDatabase database) : IConversationStore
+public sealed class SqliteConversationStore(SqliteMessagingDatabase database) : IConversationStore
 {
     private const string ConversationColumns = "id, kind, group_id, title, created_at, closed_at";
 

@@ -1,3 +1,4 @@
+using Tripmate.Outbox.Sqlite;
 using Tripmate.ServiceDefaults.Paging;
 
 namespace Tripmate.Messaging.Store.Sqlite;
@@ -6,7 +7,7 @@ namespace Tripmate.Messaging.Store.Sqlite;
 internal static class SqliteInboxQuery
 {
     public static Task<Slice<InboxEntry, InboxPosition>> ReadAsync(
-        SqliteDatabase database, Guid userId, InboxPosition? after, int limit, CancellationToken ct) =>
+        SqliteMessagingDatabase database, Guid userId, InboxPosition? after, int limit, CancellationToken ct) =>
         database.ReadAsync(async c =>
         {
             await using var select = c.Command("""
@@ -32,7 +33,7 @@ internal static class SqliteInboxQuery
             var more = items.Count == limit && await reader.ReadAsync(ct);
             var last = items.Count > 0 ? items[^1] : null;
             return new Slice<InboxEntry, InboxPosition>(items, more && last is not null
-                ? new InboxPosition(SqliteValues.ToMillis(last.LastActivityAt), last.ConversationId)
+                ? new InboxPosition(last.LastActivityAt.ToUnixTimeMilliseconds(), last.ConversationId)
                 : null);
         }, ct);
 }

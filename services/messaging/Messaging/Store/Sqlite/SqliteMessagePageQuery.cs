@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using Tripmate.Outbox.Sqlite;
 using Tripmate.ServiceDefaults.Paging;
 
 namespace Tripmate.Messaging.Store.Sqlite;

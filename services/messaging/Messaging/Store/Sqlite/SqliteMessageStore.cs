@@ -2,11 +2,12 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Tripmate.Contracts;
+using Tripmate.Outbox.Sqlite;
 using Tripmate.ServiceDefaults.Paging;
 
 namespace Tripmate.Messaging.Store.Sqlite;
 
-public sealed class SqliteMessageStore(SqliteDatabase database, IOptions<MessagingStoreOptions> options) : IMessageStore
+public sealed class SqliteMessageStore(SqliteMessagingDatabase database, IOptions<MessagingStoreOptions> options) : IMessageStore
 {
     private const string MessageColumns = "conversation_id, message_id, sender_id, text, attachment_file_ids, sent_at, edited_at, deleted_at";
     private readonly MessagingStoreOptions _options = options.Value;

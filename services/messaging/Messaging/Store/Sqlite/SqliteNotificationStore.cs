@@ -2,12 +2,13 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Tripmate.Contracts;
+using Tripmate.Outbox.Sqlite;
 using Tripmate.ServiceDefaults.Paging;
 
 namespace Tripmate.Messaging.Store.Sqlite;
 
 /// <summary>Notifications per user, newest first; rows past their expiry are never returned and are purged now and then.</summary>
-public sealed class SqliteNotificationStore(SqliteDatabase database, IOptions<MessagingStoreOptions> options) : INotificationStore
+public sealed class SqliteNotificationStore(SqliteMessagingDatabase database, IOptions<MessagingStoreOptions> options) : INotificationStore
 {
     private const string Columns = "user_id, notification_id, type, text, data, created_at, is_read";
 

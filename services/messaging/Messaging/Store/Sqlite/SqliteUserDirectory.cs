@@ -1,7 +1,9 @@
+using Tripmate.Outbox.Sqlite;
+
 namespace Tripmate.Messaging.Store.Sqlite;
 
 /// <summary><see cref="IUserDirectory"/> in the embedded file; its table is created on first use.</summary>
-public sealed class SqliteUserDirectory(SqliteDatabase database) : IUserDirectory
+public sealed class SqliteUserDirectory(SqliteMessagingDatabase database) : IUserDirectory
 {
     private const string CreateTable = """
         CREATE TABLE IF NOT EXISTS known_users (

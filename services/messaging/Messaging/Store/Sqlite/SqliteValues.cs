@@ -1,9 +1,8 @@
 using System.Buffers.Binary;
-using Microsoft.Data.Sqlite;
 
 namespace Tripmate.Messaging.Store.Sqlite;
 
-/// <summary>How values are kept in SQLite: ids as text, times as Unix milliseconds (Cassandra's precision).</summary>
+/// <summary>Messaging's own SQLite value, beside the shared ones (<see cref="Tripmate.Outbox.Sqlite.SqliteCommands"/>).</summary>
 internal static class SqliteValues
 {
     /// <summary>
@@ -24,42 +23,4 @@ internal static class SqliteValues
         }
         return key;
     }
-
-    public static long ToMillis(DateTimeOffset at) => at.ToUnixTimeMilliseconds();
-
-    public static DateTimeOffset FromMillis(long millis) => DateTimeOffset.FromUnixTimeMilliseconds(millis);
-
-    public static SqliteCommand Command(this SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        return command;
-    }
-
-    public static SqliteCommand With(this SqliteCommand command, string name, object? value)
-    {
-        command.Parameters.AddWithValue(name, value switch
-        {
-            null => DBNull.Value,
-            Guid id => id.ToString(),
-            DateTimeOffset at => ToMillis(at),
-            bool flag => flag ? 1 : 0,
-            _ => value,
-        });
-        return command;
-    }
-
-    public static Guid GetId(this SqliteDataReader reader, int ordinal) => Guid.Parse(reader.GetString(ordinal));
-
-    public static Guid? GetIdOrNull(this SqliteDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetId(ordinal);
-
-    public static DateTimeOffset GetTime(this SqliteDataReader reader, int ordinal) => FromMillis(reader.GetInt64(ordinal));
-
-    public static DateTimeOffset? GetTimeOrNull(this SqliteDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetTime(ordinal);
-
-    public static string? GetStringOrNull(this SqliteDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Tripmate.Neo4j;
 using Tripmate.Neo4j.Http;
+using Tripmate.ServiceDefaults.Stores;
 
 namespace Tripmate.SocialGraph.Store.Neo4j;
 

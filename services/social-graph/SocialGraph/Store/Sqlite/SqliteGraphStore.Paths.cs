@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Tripmate.Outbox.Sqlite;
 
 namespace Tripmate.SocialGraph.Store.Sqlite;
 

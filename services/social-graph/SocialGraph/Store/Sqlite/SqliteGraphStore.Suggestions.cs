@@ -1,3 +1,4 @@
+using Tripmate.Outbox.Sqlite;
 using Tripmate.ServiceDefaults.Paging;
 
 namespace Tripmate.SocialGraph.Store.Sqlite;

@@ -1,4 +1,5 @@
 using Tripmate.Contracts;
+using Tripmate.Outbox.Sqlite;
 using static Tripmate.SocialGraph.Store.Sqlite.SqliteRows;
 
 namespace Tripmate.SocialGraph.Store.Sqlite;

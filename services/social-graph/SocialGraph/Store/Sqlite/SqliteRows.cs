@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Tripmate.Outbox.Sqlite;
 
 namespace Tripmate.SocialGraph.Store.Sqlite;
 

@@ -1,9 +1,9 @@
 using Microsoft.Data.Sqlite;
 
-namespace Tripmate.SocialGraph.Store.Sqlite;
+namespace Tripmate.Outbox.Sqlite;
 
-/// <summary>Commands and values as this store keeps them: public ids as text, times as Unix milliseconds.</summary>
-internal static class SqliteCommands
+/// <summary>Commands and values as the embedded stores keep them: ids as text, times as Unix milliseconds, flags as 0/1.</summary>
+public static class SqliteCommands
 {
     public static SqliteCommand Command(this SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
     {
@@ -40,5 +40,14 @@ internal static class SqliteCommands
 
     public static Guid GetId(this SqliteDataReader reader, int ordinal) => Guid.Parse(reader.GetString(ordinal));
 
+    public static Guid? GetIdOrNull(this SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetId(ordinal);
+
     public static DateTimeOffset GetTime(this SqliteDataReader reader, int ordinal) => DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(ordinal));
+
+    public static DateTimeOffset? GetTimeOrNull(this SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetTime(ordinal);
+
+    public static string? GetStringOrNull(this SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

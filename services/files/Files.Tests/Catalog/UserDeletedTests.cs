@@ -1,16 +1,19 @@
 using System.Net.Http.Json;
+using Tripmate.Contracts.Files;
 using Tripmate.Contracts.Identity;
 using Tripmate.Files.Tests.Infrastructure;
 using Tripmate.Testing;
+using Tripmate.Testing.Bus;
 
 namespace Tripmate.Files.Tests.Catalog;
 
 /// <summary>Acceptance 5, first half: a deleted user's files are gone from the bucket, and a replay changes nothing.</summary>
-public sealed class UserDeletedTests(FilesApp app, Bus bus) : IClassFixture<FilesApp>, IClassFixture<Bus>
+public sealed class UserDeletedTests(FilesApp app, EventPublisher events) : IClassFixture<FilesApp>, IClassFixture<EventPublisher>
 {
     [Fact]
     public async Task UserDeleted_removes_every_object_of_the_user_and_every_share_with_them_and_a_replay_changes_nothing()
     {
+        await using var recorder = await FilesEvents.RecordAsync();
         var (leaving, friend) = (app.NewUser(), app.NewUser());
         var files = new List<FileDto>();
         for (var i = 0; i < 3; i++)
@@ -25,23 +28,23 @@ public sealed class UserDeletedTests(FilesApp app, Bus bus) : IClassFixture<File
         Assert.Contains(before, key => key.StartsWith($"files/{files[2].Id:D}/", StringComparison.Ordinal));
 
         var deleted = new UserDeleted(leaving.Id);
-        await bus.PublishAsync(deleted);
+        await events.PublishAsync(deleted);
 
         await Eventually.WaitForAsync(() => LeftOfAsync(leaving, files), keys => keys.Count == 0, TimeSpan.FromSeconds(30),
             "the user's objects to be deleted");
         Assert.Empty(await app.KeysAsync($"shared-with/user/{leaving.Id:D}/"));
         Assert.Empty(await app.KeysAsync($"files/{friendsFile.Id:D}/shares/"));
         Assert.Equal("kept", await friend.Client.GetStringAsync($"/api/files/{friendsFile.Id}/content"));
-        await Eventually.WaitForAsync(() => Task.FromResult(bus.Deleted.Count(e => e.OwnerId == leaving.Id)), count => count == 3,
+        await Eventually.WaitForAsync(() => Task.FromResult(recorder.Of<FileDeleted>(e => e.OwnerId == leaving.Id).Count), count => count == 3,
             TimeSpan.FromSeconds(30), "a FileDeleted per file");
 
         // The same event redelivered, and the same deletion told again under a new id: nothing changes, nothing is announced twice.
         var after = await app.KeysAsync("files/");
-        await bus.PublishAsync(deleted);
-        await bus.PublishAsync(deleted with { EventId = Guid.CreateVersion7() });
+        await events.PublishAsync(deleted);
+        await events.PublishAsync(deleted with { EventId = Guid.CreateVersion7() });
         await Task.Delay(TimeSpan.FromSeconds(3));
         Assert.Equal(after, await app.KeysAsync("files/"));
-        Assert.Equal(3, bus.Deleted.Count(e => e.OwnerId == leaving.Id));
+        Assert.Equal(3, recorder.Of<FileDeleted>(e => e.OwnerId == leaving.Id).Count);
     }
 
     private async Task<List<string>> LeftOfAsync(TestUser user, List<FileDto> files)

@@ -16,11 +16,12 @@ public sealed class ServerOutageCollection
 
 /// <summary>Acceptance 5, second half: events wait in the bucket while RabbitMQ is away. Stops the real broker, so runs alone.</summary>
 [Collection(ServerOutageCollection.Name)]
-public sealed class BrokerOutageTests(FilesApp app, Bus bus) : IClassFixture<FilesApp>, IClassFixture<Bus>
+public sealed class BrokerOutageTests(FilesApp app) : IClassFixture<FilesApp>
 {
     [Fact]
     public async Task Uploads_succeed_while_RabbitMQ_is_stopped_and_their_events_arrive_once_after_it_restarts()
     {
+        await using var recorder = await FilesEvents.RecordAsync();
         var user = app.NewUser();
         var uploaded = new List<FileDto>();
         await DevServer.StopAsync("rabbitmq");
@@ -39,10 +40,10 @@ public sealed class BrokerOutageTests(FilesApp app, Bus bus) : IClassFixture<Fil
         }
 
         var ids = uploaded.Select(f => f.Id).ToHashSet();
-        await Eventually.WaitForAsync(() => Task.FromResult(bus.Uploaded.Count(e => ids.Contains(e.FileId))), count => count >= 10,
+        await Eventually.WaitForAsync(() => Task.FromResult(recorder.Of<FileUploaded>(e => ids.Contains(e.FileId)).Count), count => count >= 10,
             TimeSpan.FromSeconds(90), "10 FileUploaded events after the broker returned");
         await Task.Delay(TimeSpan.FromSeconds(2)); // a duplicate would arrive right behind the originals
-        var events = bus.Uploaded.Where(e => ids.Contains(e.FileId)).ToList();
+        var events = recorder.Of<FileUploaded>(e => ids.Contains(e.FileId));
         Assert.Equal(10, events.Count);
         Assert.Equal(ids, events.Select(e => e.FileId).ToHashSet());
         Assert.All(events, e => Assert.Equal(uploaded.Single(f => f.Id == e.FileId).Sha256, e.Sha256));
@@ -55,6 +56,7 @@ public sealed class BrokerOutageTests(FilesApp app, Bus bus) : IClassFixture<Fil
     [Fact]
     public async Task A_change_committed_by_a_request_that_died_before_applying_it_is_applied_then_announced()
     {
+        await using var recorder = await FilesEvents.RecordAsync();
         var owner = app.NewUser();
         var content = await owner.Client.UploadAsync("bytes"u8.ToArray(), "orphan.txt"); // bytes to point the record at
         var file = new FileRecord(Guid.CreateVersion7(), owner.Id, "repaired.txt", content.Size, content.ContentType, content.Sha256,
@@ -65,7 +67,7 @@ public sealed class BrokerOutageTests(FilesApp app, Bus bus) : IClassFixture<Fil
             [OutboxEnvelope.From(new FileUploaded(file.Id, owner.Id, file.Name, file.Size, file.ContentType, file.Sha256) { EventId = file.Id })]);
         await app.Store.PutJsonAsync(change.Key, change, CancellationToken.None);
 
-        await Eventually.WaitForAsync(() => Task.FromResult(bus.Uploaded.Count(e => e.FileId == file.Id)), count => count == 1,
+        await Eventually.WaitForAsync(() => Task.FromResult(recorder.Of<FileUploaded>(e => e.FileId == file.Id).Count), count => count == 1,
             TimeSpan.FromSeconds(60), "the repaired change's FileUploaded");
         Assert.Equal(HttpStatusCode.OK, (await owner.Client.GetAsync($"/api/files/{file.Id}")).StatusCode);
         Assert.Equal("bytes", await owner.Client.GetStringAsync($"/api/files/{file.Id}/content"));

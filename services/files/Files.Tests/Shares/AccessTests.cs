@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using Tripmate.Contracts.Files;
 using Tripmate.Contracts.Identity;
 using Tripmate.Files.Tests.Infrastructure;
 using Tripmate.Testing;
+using Tripmate.Testing.Bus;
 
 namespace Tripmate.Files.Tests.Shares;
 
@@ -11,7 +13,7 @@ public sealed record ShareDto(Guid FileId, Guid? UserId, Guid? GroupId, DateTime
 public sealed record DownloadUrlDto(string Url, DateTimeOffset ExpiresAt);
 
 /// <summary>Acceptance 4: a file is its owner's, and theirs it was shared with, and nobody else's.</summary>
-public sealed class AccessTests(FilesApp app, Bus bus) : IClassFixture<FilesApp>, IClassFixture<Bus>
+public sealed class AccessTests(FilesApp app, EventPublisher events) : IClassFixture<FilesApp>, IClassFixture<EventPublisher>
 {
     [Fact]
     public async Task Another_user_gets_404_from_every_route_of_a_file_that_is_not_shared_with_them()
@@ -36,6 +38,7 @@ public sealed class AccessTests(FilesApp app, Bus bus) : IClassFixture<FilesApp>
     [Fact]
     public async Task A_user_share_lets_that_user_read_until_it_is_removed_and_is_announced()
     {
+        await using var recorder = await FilesEvents.RecordAsync();
         var (owner, friend, other) = (app.NewUser(), app.NewUser(), app.NewUser());
         var file = await owner.Client.UploadAsync("ticket"u8.ToArray(), "ticket.txt");
 
@@ -49,9 +52,9 @@ public sealed class AccessTests(FilesApp app, Bus bus) : IClassFixture<FilesApp>
         await (await friend.Client.GetAsync($"/api/files/{file.Id}/shares")).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await friend.Client.DeleteAsync($"/api/files/{file.Id}")).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await other.Client.GetAsync($"/api/files/{file.Id}")).AssertProblemAsync(HttpStatusCode.NotFound);
-        await Eventually.WaitForAsync(() => Task.FromResult(bus.Shared.Count(e => e.FileId == file.Id)), count => count == 1,
+        await Eventually.WaitForAsync(() => Task.FromResult(recorder.Of<FileShared>(e => e.FileId == file.Id).Count), count => count == 1,
             TimeSpan.FromSeconds(30), "FileShared");
-        Assert.Equal(friend.Id, bus.Shared.Single(e => e.FileId == file.Id).UserId);
+        Assert.Equal(friend.Id, recorder.Of<FileShared>(e => e.FileId == file.Id).Single().UserId);
 
         using var unshared = await owner.Client.DeleteAsync($"/api/files/{file.Id}/shares/users/{friend.Id}");
         Assert.Equal(HttpStatusCode.NoContent, unshared.StatusCode);
@@ -64,9 +67,9 @@ public sealed class AccessTests(FilesApp app, Bus bus) : IClassFixture<FilesApp>
     {
         var (owner, member, outsider) = (app.NewUser(), app.NewUser(), app.NewUser());
         var groupId = Guid.CreateVersion7();
-        await bus.PublishAsync(new GroupMemberAdded(groupId, owner.Id, "owner") { Version = 1 });
+        await events.PublishAsync(new GroupMemberAdded(groupId, owner.Id, "owner") { Version = 1 });
         var memberAdded = new GroupMemberAdded(groupId, member.Id, "member") { Version = 2 };
-        await bus.PublishAsync(memberAdded);
+        await events.PublishAsync(memberAdded);
         var file = await owner.Client.UploadAsync("itinerary"u8.ToArray(), "plan.txt");
         using var shared = await owner.Client.PostAsJsonAsync($"/api/files/{file.Id}/shares", new { groupId });
         Assert.Equal(HttpStatusCode.Created, shared.StatusCode);
@@ -76,10 +79,10 @@ public sealed class AccessTests(FilesApp app, Bus bus) : IClassFixture<FilesApp>
         Assert.Equal([file.Id], (await member.Client.GetFromJsonAsync<PageDto<FileDto>>("/api/files/shared-with-me"))!.Items.Select(f => f.Id));
         await (await outsider.Client.GetAsync($"/api/files/{file.Id}")).AssertProblemAsync(HttpStatusCode.NotFound);
 
-        await bus.PublishAsync(new GroupMemberRemoved(groupId, member.Id) { Version = 3 });
+        await events.PublishAsync(new GroupMemberRemoved(groupId, member.Id) { Version = 3 });
         await Eventually.WaitForAsync(async () => (await member.Client.GetAsync($"/api/files/{file.Id}/content")).StatusCode,
             status => status == HttpStatusCode.NotFound, TimeSpan.FromSeconds(30), "the former member to lose access");
-        await bus.PublishAsync(memberAdded with { EventId = Guid.CreateVersion7() }); // the old add, redelivered late
+        await events.PublishAsync(memberAdded with { EventId = Guid.CreateVersion7() }); // the old add, redelivered late
         await Task.Delay(TimeSpan.FromSeconds(1));
         await (await member.Client.GetAsync($"/api/files/{file.Id}")).AssertProblemAsync(HttpStatusCode.NotFound);
         Assert.Empty((await member.Client.GetFromJsonAsync<PageDto<FileDto>>("/api/files/shared-with-me"))!.Items);
@@ -90,11 +93,11 @@ public sealed class AccessTests(FilesApp app, Bus bus) : IClassFixture<FilesApp>
     {
         var (owner, member) = (app.NewUser(), app.NewUser());
         var groupId = Guid.CreateVersion7();
-        await bus.PublishAsync(new GroupMemberAdded(groupId, member.Id, "member") { Version = 2 });
+        await events.PublishAsync(new GroupMemberAdded(groupId, member.Id, "member") { Version = 2 });
         var file = await owner.Client.UploadAsync("x"u8.ToArray(), "x.txt");
         await owner.Client.PostAsJsonAsync($"/api/files/{file.Id}/shares", new { groupId });
 
-        await bus.PublishAsync(new GroupDeleted(groupId) { Version = 3 });
+        await events.PublishAsync(new GroupDeleted(groupId) { Version = 3 });
 
         await Eventually.WaitForAsync(async () => await owner.Client.GetFromJsonAsync<List<ShareDto>>($"/api/files/{file.Id}/shares"),
             shares => shares!.Count == 0, TimeSpan.FromSeconds(30), "the group's share to be dropped");
@@ -117,6 +120,7 @@ public sealed class AccessTests(FilesApp app, Bus bus) : IClassFixture<FilesApp>
     [Fact]
     public async Task The_owner_deletes_a_file_and_its_bytes_record_and_shares_are_gone()
     {
+        await using var recorder = await FilesEvents.RecordAsync();
         var (owner, friend) = (app.NewUser(), app.NewUser());
         var file = await owner.Client.UploadAsync("bye"u8.ToArray(), "bye.txt");
         await owner.Client.PostAsJsonAsync($"/api/files/{file.Id}/shares", new { userId = friend.Id });
@@ -128,7 +132,7 @@ public sealed class AccessTests(FilesApp app, Bus bus) : IClassFixture<FilesApp>
         Assert.Empty(await app.KeysAsync($"owners/{owner.Id:D}/"));
         Assert.Empty(await app.KeysAsync($"shared-with/user/{friend.Id:D}/"));
         await (await owner.Client.GetAsync($"/api/files/{file.Id}")).AssertProblemAsync(HttpStatusCode.NotFound);
-        await Eventually.WaitForAsync(() => Task.FromResult(bus.Deleted.Count(e => e.FileId == file.Id)), count => count == 1,
+        await Eventually.WaitForAsync(() => Task.FromResult(recorder.Of<FileDeleted>(e => e.FileId == file.Id).Count), count => count == 1,
             TimeSpan.FromSeconds(30), "FileDeleted");
     }
 

@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
@@ -18,6 +20,7 @@ public class ServiceApp<TEntryPoint> : WebApplicationFactory<TEntryPoint>, IAsyn
     where TEntryPoint : class
 {
     private readonly Dictionary<string, string?> _settings = [];
+    private bool _trustsTestTokens;
 
     public ServiceApp()
     {
@@ -39,6 +42,17 @@ public class ServiceApp<TEntryPoint> : WebApplicationFactory<TEntryPoint>, IAsyn
         return this;
     }
 
+    /// <summary>
+    /// Tokens are checked against <see cref="Tokens.Key"/> (signed by <see cref="Tokens.For"/>)
+    /// instead of keys fetched from identity, which the test does not run.
+    /// </summary>
+    protected void TrustTestTokens()
+    {
+        _trustsTestTokens = true;
+        With("Auth:Issuer", Tokens.Issuer);
+        With("Auth:Audience", Tokens.Audience);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -46,6 +60,15 @@ public class ServiceApp<TEntryPoint> : WebApplicationFactory<TEntryPoint>, IAsyn
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_trustsTestTokens)
+        {
+            builder.ConfigureTestServices(services => services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
+            {
+                options.Authority = null;
+                options.TokenValidationParameters.IssuerSigningKey = Tokens.Key;
+            }));
         }
     }
 

@@ -30,7 +30,7 @@ public sealed class GatewayAuthenticationTests(AuthStack stack) : IClassFixture<
     public async Task An_expired_token_signed_by_the_real_key_is_refused(string path)
     {
         var user = await stack.NewUserAsync();
-        var expired = TestTokens.SignedWithStackKey(stack, user.Id, expires: DateTime.UtcNow.AddMinutes(-5));
+        var expired = Tokens.SignExpiringAt(GatewayStack.Issuer, Tokens.FromPemFile(stack.SigningKeyPath), user.Id, DateTime.UtcNow.AddMinutes(-5));
 
         var response = await SendAsync(path, expired);
 
@@ -43,7 +43,7 @@ public sealed class GatewayAuthenticationTests(AuthStack stack) : IClassFixture<
     {
         var user = await stack.NewUserAsync();
 
-        var response = await SendAsync(path, TestTokens.SignedWithOtherKey(stack, user.Id));
+        var response = await SendAsync(path, Tokens.SignAsImpostor(GatewayStack.Issuer, Tokens.FromPemFile(stack.SigningKeyPath), user.Id));
 
         await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
     }
@@ -54,7 +54,7 @@ public sealed class GatewayAuthenticationTests(AuthStack stack) : IClassFixture<
         var user = await stack.NewUserAsync();
         await user.Client.GetAsync("/api/users/me"); // the gateway has the keys
 
-        var response = await SendAsync("/api/users/me", TestTokens.SignedWithOtherKey(stack, user.Id, kid: "no-such-key"));
+        var response = await SendAsync("/api/users/me", Tokens.SignAsImpostor(GatewayStack.Issuer, Tokens.FromPemFile(stack.SigningKeyPath), user.Id, kid: "no-such-key"));
 
         await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
     }
@@ -63,7 +63,7 @@ public sealed class GatewayAuthenticationTests(AuthStack stack) : IClassFixture<
     public async Task A_token_the_test_signs_with_the_real_key_passes_so_the_refusals_above_are_about_expiry_and_key()
     {
         var user = await stack.NewUserAsync();
-        var valid = TestTokens.SignedWithStackKey(stack, user.Id, expires: DateTime.UtcNow.AddMinutes(5));
+        var valid = Tokens.SignExpiringAt(GatewayStack.Issuer, Tokens.FromPemFile(stack.SigningKeyPath), user.Id, DateTime.UtcNow.AddMinutes(5));
 
         var response = await SendAsync("/api/users/me", valid);
 

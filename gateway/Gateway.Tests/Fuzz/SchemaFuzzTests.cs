@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Tripmate.Gateway.Tests.EndToEnd;
 using Tripmate.Gateway.Tests.Infrastructure;
+using Tripmate.Testing;
 using Xunit.Abstractions;
 using Yarp.ReverseProxy;
 
@@ -98,7 +99,7 @@ public sealed class SchemaFuzzTests(AllServicesStack stack, ITestOutputHelper ou
         var uploaded = await owner.Client.PostAsync("/api/files", upload);
         var fileId = (await uploaded.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
 
-        var forged = TestTokens.SignedWithOtherKey(stack, owner.Id);
+        var forged = Tokens.SignAsImpostor(GatewayStack.Issuer, Tokens.FromPemFile(stack.SigningKeyPath), owner.Id);
         var callers = new FuzzCallers(
             owner.Client, stranger.Client, stack.Anonymous(), FuzzCallers.WithToken(stack.BaseAddress, forged),
             async () => (await stack.NewUserAsync()).Client);

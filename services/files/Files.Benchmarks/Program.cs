@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using Amazon.S3;
 using Tripmate.Files.Benchmarks;
 using Tripmate.Testing;
@@ -11,7 +10,7 @@ using Tripmate.Testing;
 var counts = Arguments.Parse(args);
 var bucket = $"files-bench-{Guid.NewGuid().ToString("N")[..8]}";
 var issuer = "tripmate-files-benchmark";
-var key = new Microsoft.IdentityModel.Tokens.ECDsaSecurityKey(ECDsa.Create(ECCurve.NamedCurves.nistP256)) { KeyId = "bench" };
+var key = Tokens.NewKey("bench");
 using (var s3 = new AmazonS3Client(new Amazon.Runtime.BasicAWSCredentials("S3RVER", "S3RVER"),
            new AmazonS3Config { ServiceURL = TestServers.S3, ForcePathStyle = true, UseHttp = true, AuthenticationRegion = "us-east-1" }))
 {

@@ -1,8 +1,5 @@
 using System.Net.Http.Headers;
 using Amazon.S3;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Tripmate.Files.Store;
 using Tripmate.Testing;
@@ -25,8 +22,7 @@ public class FilesApp : ServiceApp<Program>
         With("S3:AccessKey", "S3RVER");
         With("S3:SecretKey", "S3RVER");
         With("MessageBus:QueuePrefix", $"files-test-{Guid.NewGuid().ToString("N")[..12]}");
-        With("Auth:Issuer", TestTokens.Issuer);
-        With("Auth:Audience", TestTokens.Audience);
+        TrustTestTokens();
         With("Outbox:PollInterval", "00:00:00.500");
     }
 
@@ -35,16 +31,6 @@ public class FilesApp : ServiceApp<Program>
     public IAmazonS3 S3 => Services.GetRequiredService<IAmazonS3>();
 
     public Bucket Store => Services.GetRequiredService<Bucket>();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
-        {
-            options.Authority = null;
-            options.TokenValidationParameters.IssuerSigningKey = TestTokens.Key;
-        }));
-    }
 
     public override async Task InitializeAsync()
     {
@@ -62,7 +48,7 @@ public class FilesApp : ServiceApp<Program>
     {
         var client = Anonymous();
         client.Timeout = TimeSpan.FromMinutes(3);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(userId));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.For(userId));
         return client;
     }
 

@@ -28,7 +28,7 @@ public sealed class MemoryTests(ITestOutputHelper output) : IAsyncLifetime
             await s3.PutBucketAsync(_bucket);
         }
 
-        _keys = await KeyServer.StartAsync(TestTokens.Issuer, TestTokens.Key);
+        _keys = await KeyServer.StartAsync(Tokens.Issuer, Tokens.Key);
         _files = await ServiceProcess.StartAsync(ServiceBuild.Files, new Dictionary<string, string>
         {
             ["ConnectionStrings__RabbitMq"] = TestServers.RabbitMq,
@@ -37,7 +37,7 @@ public sealed class MemoryTests(ITestOutputHelper output) : IAsyncLifetime
             ["S3__AccessKey"] = "S3RVER",
             ["S3__SecretKey"] = "S3RVER",
             ["MessageBus__QueuePrefix"] = $"files-memory-{Guid.NewGuid().ToString("N")[..12]}",
-            ["Auth__Issuer"] = TestTokens.Issuer,
+            ["Auth__Issuer"] = Tokens.Issuer,
             ["Auth__Authority"] = _keys.Address.ToString().TrimEnd('/'),
             ["Auth__RequireHttpsMetadata"] = "false",
         });
@@ -62,7 +62,7 @@ public sealed class MemoryTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task Uploading_and_downloading_100_MiB_grows_the_working_set_by_less_than_40_MB()
     {
         using var client = new HttpClient { BaseAddress = _files!.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(Guid.CreateVersion7()));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.For(Guid.CreateVersion7()));
         // Warm up every path once (JIT, connection pools, part buffers), so what follows is the file's cost alone.
         var warmUp = await UploadAsync(client, new GeneratedContent(11 * 1024 * 1024, seed: 1));
         await DownloadAsync(client, warmUp.Id);

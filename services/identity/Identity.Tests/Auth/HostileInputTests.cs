@@ -1,11 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Claims;
-using System.Security.Cryptography;
 using System.Text;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 using Tripmate.Identity.Tests.Infrastructure;
 using Tripmate.Testing;
 
@@ -180,24 +176,6 @@ public sealed class HostileInputTests(IdentityApp app) : IClassFixture<IdentityA
         Assert.Contains("\"checks\"", signedIn);
     }
 
-    private string SignWithAppKey(string? subject)
-    {
-        // The app's key (with its thumbprint kid), so only the subject is wrong.
-        using var ecdsa = ECDsa.Create();
-        ecdsa.ImportFromPem(File.ReadAllText(app.KeyPath));
-        var key = new ECDsaSecurityKey(ecdsa);
-        key.KeyId = Base64UrlEncoder.Encode(key.ComputeJwkThumbprint());
-        var claims = subject is null ? new ClaimsIdentity() : new ClaimsIdentity([new Claim("sub", subject)]);
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = IdentityApp.Issuer,
-            Audience = "tripmate-api",
-            Subject = claims,
-            Expires = DateTime.UtcNow.AddMinutes(5),
-            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.EcdsaSha256)
-            {
-                CryptoProviderFactory = new CryptoProviderFactory { CacheSignatureProviders = false },
-            },
-        });
-    }
+    // The app's key (with its thumbprint kid), so only the subject is wrong.
+    private string SignWithAppKey(string? subject) => Testing.Tokens.SignWithSubject(IdentityApp.Issuer, Testing.Tokens.FromPemFile(app.KeyPath), subject);
 }

@@ -2,14 +2,12 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Claims;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Tripmate.Identity.Tests.Infrastructure;
 using Tripmate.Identity.Tokens;
@@ -62,10 +60,7 @@ public sealed class TokenValidationByOtherProcessesTests(IdentityApp app) : ICla
     {
         var user = await app.NewUserAsync();
         await using var service = await StartServiceUsingSharedAuthAsync();
-        using var otherKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var impostor = new ECDsaSecurityKey(otherKey) { KeyId = app.Services.GetRequiredService<SigningKeys>().Current.SecurityKey.KeyId };
-
-        var token = CreateToken(user.Id, impostor, expires: DateTime.UtcNow.AddMinutes(10));
+        var token = Testing.Tokens.SignAsImpostor(IdentityApp.Issuer, app.Services.GetRequiredService<SigningKeys>().Current.SecurityKey, user.Id);
         var response = await service.Client(token).GetAsync("/whoami");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -86,17 +81,7 @@ public sealed class TokenValidationByOtherProcessesTests(IdentityApp app) : ICla
         Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
     }
 
-    private static string CreateToken(Guid userId, SecurityKey key, DateTime expires) =>
-        new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = IdentityApp.Issuer,
-            Audience = "tripmate-api",
-            IssuedAt = expires.AddHours(-1),
-            NotBefore = expires.AddHours(-1),
-            Expires = expires,
-            Subject = new ClaimsIdentity([new Claim("sub", userId.ToString())]),
-            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.EcdsaSha256),
-        });
+    private static string CreateToken(Guid userId, SecurityKey key, DateTime expires) => Testing.Tokens.SignExpiringAt(IdentityApp.Issuer, key, userId, expires);
 
     private async Task<(int ExitCode, string Output)> RunNodeVerifierAsync(string token)
     {

@@ -19,7 +19,7 @@ public static class FilesService
     public static async Task<Guid> UploadAsync(Guid ownerId, string text = "packing list")
     {
         using var client = new HttpClient { BaseAddress = BaseAddress };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(ownerId));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.For(ownerId));
         using var form = new MultipartFormDataContent { { new StringContent(text), "file", "list.txt" } };
         using var response = await client.PostAsync("/api/files", form);
         response.EnsureSuccessStatusCode();
@@ -28,7 +28,7 @@ public static class FilesService
 
     private static (KeyServer, ServiceProcess) Start()
     {
-        var keys = KeyServer.StartAsync(TestTokens.Issuer, TestTokens.Key).GetAwaiter().GetResult();
+        var keys = KeyServer.StartAsync(Tokens.Issuer, Tokens.Key).GetAwaiter().GetResult();
         var files = ServiceProcess.StartAsync(ServiceBuild.Files, new Dictionary<string, string>
         {
             ["ConnectionStrings__RabbitMq"] = TestServers.RabbitMq,
@@ -37,7 +37,7 @@ public static class FilesService
             ["S3__AccessKey"] = "S3RVER",
             ["S3__SecretKey"] = "S3RVER",
             ["MessageBus__QueuePrefix"] = $"files-for-messaging-{Guid.NewGuid().ToString("N")[..12]}",
-            ["Auth__Issuer"] = TestTokens.Issuer,
+            ["Auth__Issuer"] = Tokens.Issuer,
             ["Auth__Authority"] = keys.Address.ToString().TrimEnd('/'),
             ["Auth__RequireHttpsMetadata"] = "false",
         }).GetAwaiter().GetResult();

@@ -1,7 +1,4 @@
 using System.Net.Http.Headers;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Tripmate.Messaging.Store;
 using Tripmate.Testing;
@@ -31,8 +28,7 @@ public class MessagingApp : ServiceApp<Program>
         With("Messaging:DataDirectory", _store.Path);
         With("MessageBus:QueuePrefix", _store.QueuePrefix);
         With("Files:Url", FilesService.BaseAddress.ToString());
-        With("Auth:Issuer", TestTokens.Issuer);
-        With("Auth:Audience", TestTokens.Audience);
+        TrustTestTokens();
         With("Notifications:HeartbeatInterval", HeartbeatInterval.ToString());
         With("Messaging:BucketSize", BucketSize.ToString());
         With("Notifications:MaxStreamsPerUser", MaxStreamsPerUser.ToString());
@@ -45,17 +41,6 @@ public class MessagingApp : ServiceApp<Program>
 
     /// <summary>Short, so heartbeat tests need not wait 15 s.</summary>
     public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromMilliseconds(500);
-
-    /// <summary>Tokens are checked against the test key instead of keys fetched from identity.</summary>
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
-        {
-            options.Authority = null;
-            options.TokenValidationParameters.IssuerSigningKey = TestTokens.Key;
-        }));
-    }
 
     protected override Task DisposeResourcesAsync()
     {
@@ -71,7 +56,7 @@ public class MessagingApp : ServiceApp<Program>
     public HttpClient ClientFor(Guid userId)
     {
         var client = Anonymous();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(userId));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.For(userId));
         return client;
     }
 

@@ -70,8 +70,8 @@ public sealed class AuthorizationTests(MessagingApp app) : IClassFixture<Messagi
 
         foreach (var token in new[]
                  {
-                     TestTokens.For(userId, signedWith: TestTokens.NewKey()),
-                     TestTokens.For(userId, lifetime: TimeSpan.FromMinutes(-5)),
+                     Tokens.For(userId, signedWith: Tokens.NewKey()),
+                     Tokens.For(userId, lifetime: TimeSpan.FromMinutes(-5)),
                  })
         {
             var client = app.Anonymous();

@@ -145,7 +145,7 @@ public sealed class NotificationStreamTests(TwoInstances instances, EventPublish
     {
         var userId = Guid.CreateVersion7();
         var client = instances.B.Anonymous();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", TestTokens.For(userId, lifetime: TimeSpan.FromSeconds(3)));
+        client.DefaultRequestHeaders.Authorization = new("Bearer", Tokens.For(userId, lifetime: TimeSpan.FromSeconds(3)));
 
         await using var stream = await ServerSentEventsClient.ConnectAsync(client);
 

@@ -1,7 +1,4 @@
 using System.Net.Http.Headers;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Tripmate.SocialGraph.Store;
 using Tripmate.Testing;
@@ -22,22 +19,10 @@ public class SocialGraphApp : ServiceApp<Program>
         With("SocialGraph:Store", "Embedded");
         With("SocialGraph:DataDirectory", _dataDirectory);
         With("MessageBus:QueuePrefix", $"social-graph-test-{Guid.NewGuid().ToString("N")[..12]}");
-        With("Auth:Issuer", TestTokens.Issuer);
-        With("Auth:Audience", TestTokens.Audience);
+        TrustTestTokens();
     }
 
     public IGraphStore Graph => Services.GetRequiredService<IGraphStore>();
-
-    /// <summary>Tokens are checked against the test key instead of keys fetched from identity.</summary>
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
-        {
-            options.Authority = null;
-            options.TokenValidationParameters.IssuerSigningKey = TestTokens.Key;
-        }));
-    }
 
     protected override Task DisposeResourcesAsync()
     {
@@ -56,7 +41,7 @@ public class SocialGraphApp : ServiceApp<Program>
     public HttpClient ClientFor(Guid userId)
     {
         var client = Anonymous();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(userId));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.For(userId));
         return client;
     }
 

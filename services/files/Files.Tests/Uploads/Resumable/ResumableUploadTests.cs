@@ -22,7 +22,7 @@ public sealed class ResumableUploadTests(FilesApp app) : IClassFixture<FilesApp>
         var path = Path.Combine(Directory.CreateTempSubdirectory("tus-").FullName, "trip-photo.png");
         await File.WriteAllBytesAsync(path, content);
 
-        var run = await TusClient.UploadAsync(new Uri(app.BaseAddress, "/api/files/uploads"), TestTokens.For(user.Id), path,
+        var run = await TusClient.UploadAsync(new Uri(app.BaseAddress, "/api/files/uploads"), Tokens.For(user.Id), path,
             1024 * 1024, 5_000_000, 13_000_000);
 
         Assert.Equal(2, run.Interruptions);

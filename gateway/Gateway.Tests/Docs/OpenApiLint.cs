@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Tripmate.Testing;
 
 namespace Tripmate.Gateway.Tests.Docs;
@@ -27,20 +26,9 @@ public static class OpenApiLint
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string file, string workingDirectory)
     {
-        var cli = Path.Combine(TestServers.NodeTools, "node_modules", "@redocly", "cli", "bin", "cli.js");
-        var start = new ProcessStartInfo("node", [cli, "lint", file])
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["REDOCLY_TELEMETRY"] = "off";
-        start.Environment["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await error);
+        var cli = Path.Combine(NodeScript.ModulesWith("@redocly/cli"), "@redocly", "cli", "bin", "cli.js");
+        var run = await NodeScript.RunAsync(cli, ["lint", file], TimeSpan.FromMinutes(2), workingDirectory: workingDirectory,
+            environment: new Dictionary<string, string> { ["REDOCLY_TELEMETRY"] = "off", ["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true" });
+        return (run.ExitCode, run.Output + run.Error);
     }
 }

@@ -1,5 +1,6 @@
-using Tripmate.Neo4j.Http;
 using System.Text.Json.Nodes;
+using Tripmate.Neo4j.Http;
+using Tripmate.Testing;
 
 namespace Tripmate.Neo4j.Tests.Oracle;
 
@@ -29,8 +30,11 @@ internal static class QueryApiOracle
             });
         }
 
-        return NodeScript.Run("query-api-oracle.mjs", Package, new JsonObject { ["requests"] = requests })["requests"]!.AsObject();
+        return Run(new JsonObject { ["requests"] = requests })["requests"]!.AsObject();
     }
+
+    private static JsonNode Run(JsonObject input) =>
+        NodeScript.RunJson(Path.Combine("oracle", "query-api-oracle.mjs"), Package, input, TimeSpan.FromSeconds(120));
 
     public static JsonObject DecodeResponses(IEnumerable<(string Name, string ContentType, string Body)> cases)
     {
@@ -38,6 +42,6 @@ internal static class QueryApiOracle
         {
             ["name"] = c.Name, ["contentType"] = c.ContentType, ["body"] = JsonNode.Parse(c.Body),
         })]);
-        return NodeScript.Run("query-api-oracle.mjs", Package, new JsonObject { ["responses"] = responses })["responses"]!.AsObject();
+        return Run(new JsonObject { ["responses"] = responses })["responses"]!.AsObject();
     }
 }

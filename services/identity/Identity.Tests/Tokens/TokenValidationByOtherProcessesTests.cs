@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Claims;
@@ -12,6 +11,7 @@ using Microsoft.IdentityModel.Tokens;
 using Tripmate.Identity.Tests.Infrastructure;
 using Tripmate.Identity.Tokens;
 using Tripmate.ServiceDefaults.Auth;
+using Tripmate.Testing;
 
 namespace Tripmate.Identity.Tests.Tokens;
 
@@ -85,17 +85,8 @@ public sealed class TokenValidationByOtherProcessesTests(IdentityApp app) : ICla
 
     private async Task<(int ExitCode, string Output)> RunNodeVerifierAsync(string token)
     {
-        var script = Path.Combine(AppContext.BaseDirectory, "jwks-verify.mjs");
-        var start = new ProcessStartInfo("node", [script, app.BaseAddress.ToString(), token, IdentityApp.Issuer, "tripmate-api"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var node = Process.Start(start)!;
-        var output = node.StandardOutput.ReadToEndAsync();
-        var error = node.StandardError.ReadToEndAsync();
-        await node.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-        return (node.ExitCode, (await output + await error).Trim());
+        var run = await NodeScript.RunAsync("jwks-verify.mjs", [app.BaseAddress.ToString(), token, IdentityApp.Issuer, "tripmate-api"], TimeSpan.FromSeconds(30));
+        return (run.ExitCode, (run.Output + run.Error).Trim());
     }
 
     /// <summary>A stand-in for any other service: nothing but the shared defaults, pointed at identity's URL.</summary>

@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Text.Json;
 using Tripmate.Testing;
 
@@ -15,44 +13,15 @@ public static class TusClient
 {
     public static async Task<TusRun> UploadAsync(Uri endpoint, string token, string file, int chunkSize, params long[] interruptAt)
     {
-        var modules = Path.Combine(TestServers.NodeTools, "node_modules");
-        if (!File.Exists(Path.Combine(modules, "tus-js-client", "package.json")))
+        var run = await NodeScript.RunAsync(
+            Path.Combine("Uploads", "Resumable", "tus-upload.js"),
+            [NodeScript.ModulesWith("tus-js-client"), endpoint.ToString(), token, file, chunkSize.ToString(), string.Join(',', interruptAt)],
+            TimeSpan.FromMinutes(3));
+        if (run.ExitCode != 0)
         {
-            throw new InvalidOperationException($"npm tus-js-client is missing in {modules}: run `npm ci` in tools/node (./dev test does).");
+            throw new InvalidOperationException($"tus-js-client failed ({run.ExitCode}): {run.Error}");
         }
 
-        var start = new ProcessStartInfo("node")
-        {
-            ArgumentList =
-            {
-                Path.Combine(AppContext.BaseDirectory, "Uploads", "Resumable", "tus-upload.js"), modules, endpoint.ToString(), token, file,
-                chunkSize.ToString(), string.Join(',', interruptAt),
-            },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (Win32Exception e)
-        {
-            throw new InvalidOperationException($"The tus test needs `node` on PATH (Node 20+): {e.Message}", e);
-        }
-
-        using (process)
-        {
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-            await process.WaitForExitAsync(timeout.Token);
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"tus-js-client failed ({process.ExitCode}): {await error}");
-            }
-
-            return JsonSerializer.Deserialize<TusRun>(await output, JsonSerializerOptions.Web)!;
-        }
+        return JsonSerializer.Deserialize<TusRun>(run.Output, JsonSerializerOptions.Web)!;
     }
 }

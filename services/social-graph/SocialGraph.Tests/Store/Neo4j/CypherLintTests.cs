@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Tripmate.Neo4j;
 using Tripmate.SocialGraph.Store.Neo4j;
@@ -63,33 +61,6 @@ public sealed class CypherLintTests
 
     private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode)v)]);
 
-    /// <summary>A missing node or package fails the test: the lint is an acceptance check, never optional.</summary>
-    private static JsonNode RunNode(JsonNode input)
-    {
-        var modules = Path.Combine(TestServers.NodeTools, "node_modules");
-        Assert.True(Directory.Exists(Path.Combine(modules, "@neo4j-cypher", "language-support")),
-            $"The lint needs npm @neo4j-cypher/language-support under {modules}: run `npm ci` in tools/node (./dev test does).");
-        var start = new ProcessStartInfo("node")
-        {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "oracle", "cypher-lint.mjs"), modules },
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        try
-        {
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            process.StandardInput.Write(input.ToJsonString());
-            process.StandardInput.Close();
-            Assert.True(process.WaitForExit(TimeSpan.FromSeconds(120)), "the lint did not finish within 120 s");
-            Assert.True(process.ExitCode == 0, $"cypher-lint.mjs failed: {stderr.Result}");
-            return JsonNode.Parse(stdout.Result)!;
-        }
-        catch (Win32Exception e)
-        {
-            throw new InvalidOperationException($"The lint needs `node` on PATH: {e.Message}", e);
-        }
-    }
+    private static JsonNode RunNode(JsonNode input) =>
+        NodeScript.RunJson(Path.Combine("oracle", "cypher-lint.mjs"), "@neo4j-cypher/language-support", input, TimeSpan.FromSeconds(120));
 }

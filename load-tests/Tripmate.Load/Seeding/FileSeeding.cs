@@ -35,30 +35,8 @@ public static class FileSeeding
     /// <summary>Text content (the service sniffs types from the bytes), named for its plan and its index in it.</summary>
     private static string NameOf(string planKey, int index, string plannedName) => $"{planKey}-{index:D5}-{Path.GetFileNameWithoutExtension(plannedName)}.txt";
 
-    private static async Task<Guid?> FindAsync(SeedContext seed, string token, string name, CancellationToken ct)
-    {
-        string? cursor = null;
-        do
-        {
-            var path = $"/api/files?limit=100{(cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}")}";
-            var (outcome, page) = await seed.Gateway.SendForJsonAsync<PageDto<FileDto>>(LoadHttp.Request(HttpMethod.Get, path, token), ct);
-            RateLimited.ThrowIf(outcome.Status);
-            if (page is null)
-            {
-                throw new InvalidOperationException($"Listing files answered {outcome.Status}.");
-            }
-
-            if (page.Items.FirstOrDefault(f => f.Name == name) is { } found)
-            {
-                return found.Id;
-            }
-
-            cursor = page.NextCursor;
-        }
-        while (cursor is not null);
-
-        return null;
-    }
+    private static async Task<Guid?> FindAsync(SeedContext seed, string token, string name, CancellationToken ct) =>
+        (await Pages.FindAsync<FileDto>(seed.Gateway, "/api/files", token, f => f.Name == name, ct))?.Id;
 
     private static async Task<Guid> UploadAsync(SeedContext seed, string token, int index, long bytes, string name, CancellationToken ct)
     {

@@ -42,30 +42,8 @@ public static class GroupSeeding
         members.Finish();
     }
 
-    private static async Task<Guid?> FindAsync(SeedContext seed, string token, string name, CancellationToken ct)
-    {
-        string? cursor = null;
-        do
-        {
-            var path = $"/api/groups?member=me&limit=100{(cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}")}";
-            var (outcome, page) = await seed.Gateway.SendForJsonAsync<PageDto<GroupDto>>(LoadHttp.Request(HttpMethod.Get, path, token), ct);
-            RateLimited.ThrowIf(outcome.Status);
-            if (page is null)
-            {
-                throw new InvalidOperationException($"Listing groups answered {outcome.Status}.");
-            }
-
-            if (page.Items.FirstOrDefault(g => g.Name == name) is { } found)
-            {
-                return found.Id;
-            }
-
-            cursor = page.NextCursor;
-        }
-        while (cursor is not null);
-
-        return null;
-    }
+    private static async Task<Guid?> FindAsync(SeedContext seed, string token, string name, CancellationToken ct) =>
+        (await Pages.FindAsync<GroupDto>(seed.Gateway, "/api/groups?member=me", token, g => g.Name == name, ct))?.Id;
 
     private static async Task<Guid> CreateAsync(SeedContext seed, string token, PlannedGroup group, CancellationToken ct)
     {

@@ -45,7 +45,7 @@ test_cleanup() {
 stop_orphaned_test_services() {
   local pid cmd
   for pid in $(ps -eo pid=,ppid= | awk '$2 == 1 {print $1}'); do
-    cmd=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || continue
+    cmd=$(tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline") || continue
     [[ $cmd == *" $ROOT/"*"/bin/Debug/"*"/Tripmate."*".dll"* ]] || continue
     warn "stopping a service process the tests left running: $cmd(pid $pid)"
     kill "$pid" 2>/dev/null || true

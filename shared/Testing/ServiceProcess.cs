@@ -20,6 +20,12 @@ public sealed class ServiceProcess : IAsyncDisposable
         Name = name;
     }
 
+    /// <summary>
+    /// How long a service may take to become ready: a start takes seconds, but two cores shared with
+    /// other builds and test runs (load average 40 and more) once kept identity silent for a minute.
+    /// </summary>
+    public static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(3);
+
     /// <summary>The dll's name, for messages.</summary>
     public string Name { get; }
 
@@ -63,7 +69,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         {
             try
             {
-                return await StartOnFreePortAsync(dllPath, environment, readyTimeout ?? TimeSpan.FromSeconds(60));
+                return await StartOnFreePortAsync(dllPath, environment, readyTimeout ?? ReadyTimeout);
             }
             catch (PortTakenException) when (attempt < 3)
             {

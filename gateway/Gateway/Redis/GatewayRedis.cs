@@ -12,7 +12,7 @@ namespace Tripmate.Gateway.Redis;
 /// outage and the recovery are each logged once.
 /// </summary>
 public sealed partial class GatewayRedis(
-    IConfiguration configuration, IOptions<RedisOptions> options, ILogger<GatewayRedis> logger, IServiceProvider services)
+    IConfiguration configuration, IOptions<RedisOptions> options, ILogger<GatewayRedis> logger, IServiceProvider? services = null)
     : IHostedService, IAsyncDisposable
 {
     private readonly long _breakMs = (long)options.Value.BreakDuration.TotalMilliseconds;
@@ -89,7 +89,7 @@ public sealed partial class GatewayRedis(
         config.HeartbeatInterval = TimeSpan.FromMilliseconds(Math.Clamp(timeouts.OperationTimeout.TotalMilliseconds / 2, 100, 1000));
         config.ClientName = "tripmate-gateway";
         _multiplexer = await ConnectionMultiplexer.ConnectAsync(config);
-        services.GetService<StackExchangeRedisInstrumentation>()?.AddConnection("gateway", _multiplexer);
+        services?.GetService<StackExchangeRedisInstrumentation>()?.AddConnection("gateway", _multiplexer);
         _multiplexer.ConnectionFailed += (_, e) => ReportFailure(e.Exception ?? new RedisConnectionException(e.FailureType, "connection lost"));
         _multiplexer.ConnectionRestored += (_, _) => ReportSuccess();
         if (!_multiplexer.IsConnected)

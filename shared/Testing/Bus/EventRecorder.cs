@@ -13,7 +13,7 @@ public sealed class EventRecorder : IAsyncDisposable
     private readonly ConcurrentQueue<Received> _received = new();
     private IBusControl? _bus;
 
-    /// <param name="TraceParent">The W3C trace context the message arrived with (MassTransit's header), null without one.</param>
+    /// <param name="TraceParent">The W3C trace context the message arrived with (MassTransit's MT-Activity-Id header), null without one.</param>
     public sealed record Received(Guid? MessageId, IntegrationEvent Event, string? TraceParent);
 
     /// <summary>The event types to record, named on the recorder's receive endpoint.</summary>
@@ -54,7 +54,7 @@ public sealed class EventRecorder : IAsyncDisposable
     private Task RecordAsync<T>(ConsumeContext<T> context) where T : IntegrationEvent
     {
         _received.Enqueue(new Received(context.MessageId, context.Message,
-            context.Headers.Get<string>("traceparent") ?? context.Headers.Get<string>("MT-Activity-Id")));
+            context.Headers.Get<string>("MT-Activity-Id")));
         return Task.CompletedTask;
     }
 

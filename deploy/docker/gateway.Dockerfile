@@ -13,6 +13,7 @@ COPY shared/Contracts/Tripmate.Contracts.csproj shared/Contracts/
 COPY shared/Cql/Tripmate.Cql.csproj shared/Cql/
 COPY shared/Neo4j/Tripmate.Neo4j.csproj shared/Neo4j/
 COPY shared/ServiceDefaults/Tripmate.ServiceDefaults.csproj shared/ServiceDefaults/
+COPY shared/Topology/Tripmate.Topology.csproj shared/Topology/
 COPY gateway/Gateway/Tripmate.Gateway.csproj gateway/Gateway/
 COPY deploy/docker/HealthProbe/Tripmate.HealthProbe.csproj deploy/docker/HealthProbe/
 RUN dotnet restore gateway/Gateway/Tripmate.Gateway.csproj \

@@ -13,6 +13,7 @@ COPY shared/Contracts/Tripmate.Contracts.csproj shared/Contracts/
 COPY shared/Cql/Tripmate.Cql.csproj shared/Cql/
 COPY shared/Neo4j/Tripmate.Neo4j.csproj shared/Neo4j/
 COPY shared/ServiceDefaults/Tripmate.ServiceDefaults.csproj shared/ServiceDefaults/
+COPY shared/Topology/Tripmate.Topology.csproj shared/Topology/
 COPY shared/Outbox/Tripmate.Outbox.csproj shared/Outbox/
 COPY services/messaging/Messaging/Tripmate.Messaging.csproj services/messaging/Messaging/
 COPY deploy/docker/HealthProbe/Tripmate.HealthProbe.csproj deploy/docker/HealthProbe/

@@ -12,6 +12,7 @@ COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY shared/Contracts/Tripmate.Contracts.csproj shared/Contracts/
 COPY shared/Cql/Tripmate.Cql.csproj shared/Cql/
 COPY shared/ServiceDefaults/Tripmate.ServiceDefaults.csproj shared/ServiceDefaults/
+COPY shared/Topology/Tripmate.Topology.csproj shared/Topology/
 COPY shared/Outbox/Tripmate.Outbox.csproj shared/Outbox/
 COPY shared/Neo4j/Tripmate.Neo4j.csproj shared/Neo4j/
 COPY services/social-graph/SocialGraph/Tripmate.SocialGraph.csproj services/social-graph/SocialGraph/

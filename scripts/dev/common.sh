@@ -18,10 +18,11 @@ load_topology() {
 
 # The environment's overrides of topology.env (what a service started now would see besides the file).
 topology_overrides() {
-  local name
-  for name in $(grep -oE '^[A-Z][A-Z0-9_]*' "$ROOT/topology.env"); do
-    [[ -z ${!name+set} ]] || printf '%s=%s\n' "$name" "$(printenv "$name" || true)"
-  done
+  local name _
+  while IFS='=' read -r name _; do
+    [[ $name =~ ^[A-Z][A-Z0-9_]*$ ]] || continue
+    printenv "$name" >/dev/null && printf '%s=%s\n' "$name" "$(printenv "$name")"
+  done <"$ROOT/topology.env"
 }
 
 # load_profile PROFILE: sets every port, password and directory for that profile.

@@ -40,7 +40,7 @@ cmd_check_launch() {
   local name failed=0
   load_profile up
   ensure_dirs
-  servers_any_running && service_healthy gateway 1 || die "check-launch runs against ./dev up: start it first"
+  if ! servers_any_running || ! service_healthy gateway 1; then die "check-launch runs against ./dev up: start it first"; fi
   for name in "$@"; do [[ -n ${SERVICE_PORT[$name]:-} ]] || die "check-launch: unknown service '$name' (one of: ${SERVICE_NAMES[*]})"; done
   (($#)) || set -- "${SERVICE_NAMES[@]}"
   for name in "$@"; do
@@ -48,5 +48,6 @@ cmd_check_launch() {
   done
   say "restoring ./dev up's services"
   services_start_all >/dev/null || failed=1
-  ((failed == 0)) && say "every service started by dotnet run --project was ready" || { warn "check-launch failed"; return 1; }
+  if ((failed)); then warn "check-launch failed"; return 1; fi
+  say "every service started by dotnet run --project was ready"
 }

@@ -152,7 +152,7 @@ summarize_project() {
 }
 
 cmd_test() {
-  local pattern="" projects=() proj name i t0 started=() running=0 parallel=${TEST_PARALLEL:-2}
+  local pattern="" projects=() proj name i running=0 parallel=${TEST_PARALLEL:-2}
   declare -A began=() pid_project=()
   EXTRA_ARGS=() PASSED=0 FAILED=0 SKIPPED=0 SUMMARIES=()
   if [[ $# -gt 0 && $1 != -- ]]; then pattern=$1; shift; fi

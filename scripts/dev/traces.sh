@@ -14,7 +14,7 @@ traces_url() { printf 'http://%s:%s' "$LOCAL_HOST" "$DEV_TRACES_PORT"; }
 # the package's own build props say it is.
 traces_executable() {
   local path
-  path=$(cd "$ROOT" && dotnet msbuild "$TRACE_VIEW_PROJECT" -getProperty:AspireDashboardPath 2>/dev/null || true)
+  path=$(cd "$ROOT" && { dotnet msbuild "$TRACE_VIEW_PROJECT" -getProperty:AspireDashboardPath 2>/dev/null || true; })
   if [[ ! -x $path ]]; then
     say "installing the trace view (Aspire dashboard, NuGet)" >&2
     (cd "$ROOT" && dotnet restore "$TRACE_VIEW_PROJECT" -v q --nologo) >"$ROOT/.data/trace-view-restore.log" 2>&1 ||

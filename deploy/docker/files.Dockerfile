@@ -13,6 +13,7 @@ COPY shared/Contracts/Tripmate.Contracts.csproj shared/Contracts/
 COPY shared/Cql/Tripmate.Cql.csproj shared/Cql/
 COPY shared/Neo4j/Tripmate.Neo4j.csproj shared/Neo4j/
 COPY shared/ServiceDefaults/Tripmate.ServiceDefaults.csproj shared/ServiceDefaults/
+COPY shared/Topology/Tripmate.Topology.csproj shared/Topology/
 COPY shared/Outbox/Tripmate.Outbox.csproj shared/Outbox/
 COPY services/files/Files/Tripmate.Files.csproj services/files/Files/
 COPY deploy/docker/HealthProbe/Tripmate.HealthProbe.csproj deploy/docker/HealthProbe/
@@ -35,7 +36,11 @@ USER 1654
 # Every setting comes from the environment (ConnectionStrings__*, Section__Key); nothing is baked in.
 # Workstation GC: one small heap fits the memory limits of many small replicas better than
 # a heap per core.
+# One JSON object per log line (UTC timestamps), for the container runtime's log collector.
 ENV ASPNETCORE_HTTP_PORTS=8080 \
+    Logging__Console__FormatterName=json \
+    Logging__Console__FormatterOptions__UseUtcTimestamp=true \
+    Logging__Console__FormatterOptions__TimestampFormat=O \
     DOTNET_gcServer=0
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \

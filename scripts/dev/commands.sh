@@ -7,14 +7,16 @@ Usage: ./dev COMMAND
 
   up [--no-build] [--scale SERVICE=N]...
                       install what is missing, start PostgreSQL, Redis, RabbitMQ and S3,
-                      build (Release), start every service and wait for /health/ready;
+                      build (Release), start the trace view (traces, metrics and logs in a
+                      browser) and every service, and wait for /health/ready;
                       --scale runs N instances of SERVICE on PORT, PORT+10, PORT+20, ...
                       and the gateway balances across all of them
   down                stop the services and servers started by `up`
   status              what runs where (profile up, and test when running)
   test [PATTERN] [-- ARGS]
                       fresh servers on separate ports, build (Debug), run every test project
-                      whose path contains PATTERN, one at a time; ARGS go to `dotnet test`.
+                      whose path contains PATTERN, TEST_PARALLEL (2) at a time; ARGS go to
+                      `dotnet test`. Installs the tools the selected tests run on first use.
                       Last line: "N passed, N failed"
   seed [--users N --groups N --messages N --follows N --files N --seed N]
                       fill the running `up` with a small realistic data set through the
@@ -27,19 +29,14 @@ Usage: ./dev COMMAND
   rotate-signing-key  identity's signing key for `up`: the current key becomes the previous one
                       (still published, so tokens in use stay valid) and a new one signs after
                       identity restarts (./dev down && ./dev up)
+  check-launch [SERVICE]...
+                      with `up` running: each service in turn started as F5 starts it
+                      (dotnet run --project, its launchSettings.json) in place of up's
+                      instance, until ready and reachable through the gateway
   help                this text
 
-Ports (profile up / test), each overridable by the variable named:
-  PostgreSQL  DEV_PG_PORT=54320           TEST_PG_PORT=54321   (user postgres,
-              password DEV_PG_PASSWORD=tripmate-dev / TEST_PG_PASSWORD=tripmate-test)
-  Redis       DEV_REDIS_PORT=63790        TEST_REDIS_PORT=63791
-  RabbitMQ    DEV_AMQP_PORT=56720         TEST_AMQP_PORT=56721  (guest/guest)
-    mgmt UI   DEV_RABBIT_MGMT_PORT=15680  (none in test)
-    dist      DEV_RABBIT_DIST_PORT=25680  TEST_RABBIT_DIST_PORT=25681
-    epmd      DEV_EPMD_PORT=43690         TEST_EPMD_PORT=43691
-  S3 (s3rver) DEV_S3_PORT=45690           TEST_S3_PORT=45691    (S3RVER/S3RVER, bucket tripmate-files)
-  Services    GATEWAY_PORT=5000 IDENTITY_PORT=5101 MESSAGING_PORT=5102
-              SOCIAL_GRAPH_PORT=5103 FILES_PORT=5104
+Ports, addresses and credentials of both profiles: topology.env (each line is the default of
+the environment variable it names, e.g. DEV_PG_PORT or GATEWAY_PORT).
 Data, logs and pid files: .data/<profile>/{postgres,redis,rabbitmq,s3,logs,run,keys}
 USAGE
 }
@@ -57,12 +54,14 @@ print_urls() {
       fi
     done
   done
+  say "Trace view (traces, metrics and logs of every service)"
+  if traces_running; then printf '  %-14s %s\n' "dashboard" "$(traces_url)"; else printf '  %-14s %s (not running)\n' "dashboard" "$(traces_url)"; fi
   say "Servers"
-  printf '  %-14s %s\n' "PostgreSQL" "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=$PG_PASSWORD"
-  printf '  %-14s %s\n' "Redis" "127.0.0.1:$REDIS_PORT"
-  printf '  %-14s %s\n' "RabbitMQ" "amqp://guest:guest@127.0.0.1:$AMQP_PORT/"
-  printf '  %-14s %s\n' "RabbitMQ UI" "http://127.0.0.1:$RABBIT_MGMT_PORT/ (guest/guest)"
-  printf '  %-14s %s\n' "S3" "http://127.0.0.1:$S3_PORT (bucket $S3_BUCKET, key S3RVER / secret S3RVER)"
+  printf '  %-14s %s\n' "PostgreSQL" "$(pg_connection)"
+  printf '  %-14s %s\n' "Redis" "$(redis_address)"
+  printf '  %-14s %s\n' "RabbitMQ" "$(rabbit_url)"
+  printf '  %-14s %s\n' "RabbitMQ UI" "http://$LOCAL_HOST:$RABBIT_MGMT_PORT/ ($LOCAL_RABBIT_USER/$LOCAL_RABBIT_PASSWORD)"
+  printf '  %-14s %s\n' "S3" "$(s3_url) (bucket $S3_BUCKET, key $LOCAL_S3_ACCESS_KEY / secret $LOCAL_S3_SECRET_KEY)"
   say "Logs: $LOG_DIR"
 }
 
@@ -90,11 +89,18 @@ cmd_up() {
   ensure_dirs
   ensure_installed
   servers_start_all
+  # The trace view's first install downloads while the solution builds.
+  (traces_executable >/dev/null) &
+  local traces_install=$!
   if ((build)) && ! dotnet_build Release; then
     warn "services not started: the build failed (servers are running; ./dev down stops them)"
+    wait "$traces_install" || true
     print_urls
     return 1
   fi
+  wait "$traces_install" || true
+  # Before the services, so their first traces are seen.
+  traces_start
   services_start_all || rc=1
   print_urls
   return "$rc"
@@ -104,6 +110,7 @@ cmd_down() {
   load_profile up
   ensure_dirs
   services_stop_all
+  traces_stop
   servers_stop_all
 }
 
@@ -116,6 +123,7 @@ status_profile() {
     for n in $(service_instances "$name"); do service_status_row "$name" "$n"; done
   done
   for s in "${SERVERS[@]}"; do server_status_row "$s" || true; done
+  [[ $PROFILE != up ]] || printf '  %-12s %-7s %-8s %s\n' traces "$DEV_TRACES_PORT" "$(traces_pid)" "$(traces_running && echo up || echo down)"
   [[ -z $RABBIT_MGMT_PORT ]] || printf '  %-12s %-7s %-8s %s\n' "rabbitmq-ui" "$RABBIT_MGMT_PORT" - \
     "$(port_open "$RABBIT_MGMT_PORT" && echo up || echo down)"
 }
@@ -150,6 +158,7 @@ main() {
     perf)   cmd_perf ;;
     server) cmd_server "$@" ;;
     rotate-signing-key) cmd_rotate_signing_key ;;
+    check-launch) cmd_check_launch "$@" ;;
     help|-h|--help) usage ;;
     *) usage >&2; exit 2 ;;
   esac

@@ -6,40 +6,69 @@ say()  { printf '%s\n' "$*"; }
 warn() { printf 'dev: %s\n' "$*" >&2; }
 die()  { warn "$*"; exit 1; }
 
+# load_topology: every NAME=value line of topology.env (the one description of ports, addresses and
+# credentials, also read by the tests and the services), unless the environment already sets NAME.
+load_topology() {
+  local name value
+  while IFS='=' read -r name value; do
+    [[ $name =~ ^[A-Z][A-Z0-9_]*$ ]] || continue
+    [[ -n ${!name:-} ]] || printf -v "$name" '%s' "$value"
+  done <"$ROOT/topology.env"
+}
+
+# The environment's overrides of topology.env (what a service started now would see besides the file).
+topology_overrides() {
+  local name _
+  while IFS='=' read -r name _; do
+    [[ $name =~ ^[A-Z][A-Z0-9_]*$ ]] || continue
+    printenv "$name" >/dev/null && printf '%s=%s\n' "$name" "$(printenv "$name")"
+  done <"$ROOT/topology.env"
+}
+
 # load_profile PROFILE: sets every port, password and directory for that profile.
 # Profiles are fully separate (ports and data dirs) so `./dev up` and `./dev test` can run at once.
+# DEV_DATA_DIR moves a profile's data elsewhere: a test's private servers (shared/Testing's
+# PrivateServers) are the test profile on ports of their own in a directory of their own.
 # shellcheck disable=SC2034  # the variables are used by the other scripts/dev files
 load_profile() {
   PROFILE=$1
   case $PROFILE in
     up)
-      PG_PORT=${DEV_PG_PORT:-54320}
-      PG_PASSWORD=${DEV_PG_PASSWORD:-tripmate-dev}
-      REDIS_PORT=${DEV_REDIS_PORT:-63790}
-      AMQP_PORT=${DEV_AMQP_PORT:-56720}
-      RABBIT_MGMT_PORT=${DEV_RABBIT_MGMT_PORT:-15680}
-      RABBIT_DIST_PORT=${DEV_RABBIT_DIST_PORT:-25680}
-      EPMD_PORT=${DEV_EPMD_PORT:-43690}
-      S3_PORT=${DEV_S3_PORT:-45690}
+      PG_PORT=$DEV_PG_PORT
+      PG_PASSWORD=$DEV_PG_PASSWORD
+      REDIS_PORT=$DEV_REDIS_PORT
+      AMQP_PORT=$DEV_AMQP_PORT
+      RABBIT_MGMT_PORT=$DEV_RABBIT_MGMT_PORT
+      RABBIT_DIST_PORT=$DEV_RABBIT_DIST_PORT
+      EPMD_PORT=$DEV_EPMD_PORT
+      S3_PORT=$DEV_S3_PORT
       ;;
     test)
-      PG_PORT=${TEST_PG_PORT:-54321}
-      PG_PASSWORD=${TEST_PG_PASSWORD:-tripmate-test}
-      REDIS_PORT=${TEST_REDIS_PORT:-63791}
-      AMQP_PORT=${TEST_AMQP_PORT:-56721}
+      PG_PORT=$TEST_PG_PORT
+      PG_PASSWORD=$TEST_PG_PASSWORD
+      REDIS_PORT=$TEST_REDIS_PORT
+      AMQP_PORT=$TEST_AMQP_PORT
       RABBIT_MGMT_PORT=""   # tests never need the management UI; it costs ~1 s of boot
-      RABBIT_DIST_PORT=${TEST_RABBIT_DIST_PORT:-25681}
-      EPMD_PORT=${TEST_EPMD_PORT:-43691}
-      S3_PORT=${TEST_S3_PORT:-45691}
+      RABBIT_DIST_PORT=$TEST_RABBIT_DIST_PORT
+      EPMD_PORT=$TEST_EPMD_PORT
+      S3_PORT=$TEST_S3_PORT
       ;;
     *) die "unknown profile '$PROFILE' (DEV_PROFILE must be 'up' or 'test')" ;;
   esac
-  S3_BUCKET=tripmate-files
-  DATA_DIR=$ROOT/.data/$PROFILE
+  S3_BUCKET=$LOCAL_S3_BUCKET
+  DATA_DIR=${DEV_DATA_DIR:-$ROOT/.data/$PROFILE}
+  # The Erlang node's name: one per data directory (private servers run beside the test profile's).
+  RABBIT_NODE=tripmate-${DATA_DIR##*/}
   LOG_DIR=$DATA_DIR/logs
   RUN_DIR=$DATA_DIR/run
   KEYS_DIR=$DATA_DIR/keys
 }
+
+# Client addresses of the current profile's servers (the same shapes shared/Topology gives C#).
+pg_connection() { printf 'Host=%s;Port=%s;Username=%s;Password=%s' "$LOCAL_HOST" "$PG_PORT" "$LOCAL_PG_USER" "$PG_PASSWORD"; }
+redis_address() { printf '%s:%s' "$LOCAL_HOST" "$REDIS_PORT"; }
+rabbit_url() { printf 'amqp://%s:%s@%s:%s/%s' "$LOCAL_RABBIT_USER" "$LOCAL_RABBIT_PASSWORD" "$LOCAL_HOST" "$AMQP_PORT" "${1:-}"; }
+s3_url() { printf 'http://%s:%s' "$LOCAL_HOST" "$S3_PORT"; }
 
 ensure_dirs() { mkdir -p "$LOG_DIR" "$RUN_DIR" "$KEYS_DIR"; }
 

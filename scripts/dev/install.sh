@@ -1,8 +1,11 @@
 # shellcheck shell=bash
-# Installs what the servers need, only when missing, so reruns are silent and instant.
+# Installs what each command needs, only when missing, so reruns are silent and instant. `./dev up`
+# installs only what it runs (the servers, s3rver); `./dev test`, `./dev perf` and the deploy checks
+# add their own tools the first time they need them.
 
 PG_BIN=/usr/lib/postgresql/15/bin
 RABBIT_BIN=/usr/lib/rabbitmq/bin
+S3_TOOLS=$ROOT/tools/s3
 NODE_TOOLS=$ROOT/tools/node
 
 pkg_installed() {
@@ -13,6 +16,7 @@ pkg_installed() {
 # wait for it instead of failing. `update` only happens when the install cannot find packages.
 apt_install() {
   local apt=(apt-get -q -y -o DPkg::Lock::Timeout=300)
+  mkdir -p "$ROOT/.data"
   say "installing with apt: $*"
   if ! DEBIAN_FRONTEND=noninteractive "${apt[@]}" install --no-install-recommends "$@" >"$ROOT/.data/apt.log" 2>&1; then
     DEBIAN_FRONTEND=noninteractive "${apt[@]}" update >>"$ROOT/.data/apt.log" 2>&1 || true
@@ -21,18 +25,11 @@ apt_install() {
   fi
 }
 
+# ensure_apt_packages PACKAGE...: installs those not installed yet, in one apt run.
 ensure_apt_packages() {
   local missing=() pkg
-  # wrk: the load tool's tests check its numbers against it; nginx: the comparison proxy of docs/performance.md.
-  # The deploy tests (deploy/Tripmate.Deploy.Tests) run docker-compose (1.29: its `config`
-  # validates a compose file with no engine), yamllint and ShellCheck as processes.
-  for pkg in postgresql redis-server rabbitmq-server curl iproute2 wrk nginx-light docker-compose yamllint shellcheck; do
-    pkg_installed "$pkg" || missing+=("$pkg")
-  done
-  ((${#missing[@]} == 0)) || { mkdir -p "$ROOT/.data"; apt_install "${missing[@]}"; }
-  [[ -x $PG_BIN/postgres ]] || die "PostgreSQL 15 binaries not found in $PG_BIN"
-  [[ -x $RABBIT_BIN/rabbitmq-server ]] || die "RabbitMQ scripts not found in $RABBIT_BIN"
-  ensure_kubectl
+  for pkg in "$@"; do pkg_installed "$pkg" || missing+=("$pkg"); done
+  ((${#missing[@]} == 0)) || apt_install "${missing[@]}"
 }
 
 # kubectl (for `kubectl kustomize`, offline) is not in Debian's own archive: the project's machine
@@ -47,24 +44,47 @@ ensure_kubectl() {
   fi
 }
 
-# npm ci is slow-ish and wipes node_modules: run it only when node_modules is missing or the
-# lock file changed since the last install (its hash is kept as a stamp inside node_modules).
-ensure_node_tools() {
-  local stamp=$NODE_TOOLS/node_modules/.tripmate-lock.sha256 want
+# ensure_npm_tools DIR: `npm ci` in DIR, only when node_modules is missing or the lock file changed
+# since the last install (its hash is kept as a stamp inside node_modules): npm ci wipes node_modules.
+ensure_npm_tools() {
+  local dir=$1 stamp=$1/node_modules/.tripmate-lock.sha256 want
   command -v npm >/dev/null || die "npm not found (Node 20 + npm are expected on this machine)"
-  want=$(sha256sum "$NODE_TOOLS/package-lock.json" | cut -d' ' -f1)
-  if [[ -d $NODE_TOOLS/node_modules && -x $NODE_TOOLS/node_modules/.bin/s3rver && $(cat "$stamp" 2>/dev/null) == "$want" ]]; then
-    return 0
-  fi
-  say "installing node tools (npm ci in tools/node)"
+  want=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
+  [[ -d $dir/node_modules && $(cat "$stamp" 2>/dev/null) == "$want" ]] && return 0
+  say "installing node tools (npm ci in ${dir#"$ROOT"/})"
   mkdir -p "$ROOT/.data"
-  (cd "$NODE_TOOLS" && npm ci --no-audit --no-fund --loglevel=error) >"$ROOT/.data/npm.log" 2>&1 ||
-    { log_tail "$ROOT/.data/npm.log"; die "npm ci failed in tools/node"; }
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) >"$ROOT/.data/npm.log" 2>&1 ||
+    { log_tail "$ROOT/.data/npm.log"; die "npm ci failed in ${dir#"$ROOT"/}"; }
   printf '%s\n' "$want" >"$stamp"
 }
 
+# What `./dev up` and `./dev server` run: the four servers.
 ensure_installed() {
   command -v dotnet >/dev/null || die "dotnet not found (the .NET 10 SDK is expected on this machine)"
-  ensure_apt_packages
-  ensure_node_tools
+  ensure_apt_packages postgresql redis-server rabbitmq-server curl iproute2
+  [[ -x $PG_BIN/postgres ]] || die "PostgreSQL 15 binaries not found in $PG_BIN"
+  [[ -x $RABBIT_BIN/rabbitmq-server ]] || die "RabbitMQ scripts not found in $RABBIT_BIN"
+  ensure_npm_tools "$S3_TOOLS"
+}
+
+# What the selected test projects run besides the servers (the projects' paths are the arguments):
+# the Node oracles and linters of tools/node; wrk, the load tool's cross-check; the deploy checks'
+# docker-compose (1.29: its `config` validates a compose file with no engine), yamllint, ShellCheck
+# and kubectl.
+ensure_test_tools() {
+  local proj packages=()
+  ensure_npm_tools "$NODE_TOOLS"
+  for proj in "$@"; do
+    case $proj in
+      load-tests/*) packages+=(wrk) ;;
+      deploy/*) packages+=(docker-compose yamllint shellcheck) ;;
+    esac
+  done
+  ((${#packages[@]} == 0)) || ensure_apt_packages "${packages[@]}"
+  if [[ " $* " == *" deploy/"* ]]; then ensure_kubectl; fi
+}
+
+# What `./dev perf` runs besides `up`: nginx, the comparison proxy of docs/performance.md, and wrk.
+ensure_perf_tools() {
+  ensure_apt_packages nginx-light wrk
 }

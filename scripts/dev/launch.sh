@@ -35,7 +35,7 @@ routed_instances() {
 }
 
 # NAME [INSTANCE] (default 1) for each of these.
-service_url() { printf 'http://127.0.0.1:%s' "$(instance_port "$1" "${2:-1}")"; }
+service_url() { printf 'http://%s:%s' "$LOCAL_HOST" "$(instance_port "$1" "${2:-1}")"; }
 service_pid() { read_pid "$RUN_DIR/$(instance_id "$1" "${2:-1}").pid"; }
 
 service_healthy() {
@@ -65,9 +65,10 @@ service_launch() {
   fi
   # The env function gets the instance's port; the rest of its settings are the service's.
   mapfile -t envs < <("${SERVICE_ENV[$name]}" "$port")
-  # The build's time joins the settings: `./dev up` after a change restarts what the build changed
-  # (an incremental build that changed nothing leaves the dll as it was).
-  settings=$({ printf '%s\n' "${envs[@]}"; stat -c %Y "$ROOT/$dll"; } | sha256sum)
+  # The build's time and the topology (the file and the environment's overrides of it) join the
+  # settings: `./dev up` after a change restarts what it changed (an incremental build that changed
+  # nothing leaves the dll as it was).
+  settings=$({ printf '%s\n' "${envs[@]}"; stat -c %Y "$ROOT/$dll"; cat "$ROOT/topology.env"; topology_overrides; } | sha256sum)
   if service_healthy "$name" "$n"; then
     # A running gateway keeps the destinations it started with: after another --scale, restart it.
     if [[ ! -f $RUN_DIR/$id.settings || $(<"$RUN_DIR/$id.settings") == "$settings" ]]; then

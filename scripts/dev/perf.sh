@@ -8,6 +8,7 @@ cmd_perf() {
   local work busiest tool_args
   load_profile up
   ensure_dirs
+  ensure_perf_tools
   perf_single_instances
   DEV_LOAD_LIMITS=1 cmd_up || die "perf: ./dev up failed"
   cmd_seed

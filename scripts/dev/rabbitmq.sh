@@ -15,7 +15,7 @@ rabbit_env() {
   local base=$DATA_DIR/rabbitmq
   RABBIT_ENV=(
     "HOME=$base/home"
-    "RABBITMQ_NODENAME=tripmate-$PROFILE@localhost"
+    "RABBITMQ_NODENAME=$RABBIT_NODE@localhost"
     "RABBITMQ_NODE_IP_ADDRESS=127.0.0.1"
     "RABBITMQ_NODE_PORT=$AMQP_PORT"
     "RABBITMQ_DIST_PORT=$RABBIT_DIST_PORT"
@@ -72,7 +72,7 @@ rabbitmq_start() {
   # Up to 180 s: on a shared machine under a solution build (load average 40+) the VM took 108 s.
   if ! wait_until 180 rabbitmq_ready; then
     log_tail "$LOG_DIR/rabbitmq.out"
-    log_tail "$LOG_DIR/rabbitmq/tripmate-$PROFILE@localhost.log"
+    log_tail "$LOG_DIR/rabbitmq/$RABBIT_NODE@localhost.log"
     die "rabbitmq: did not become ready on port $AMQP_PORT"
   fi
   say "rabbitmq   :$AMQP_PORT started"

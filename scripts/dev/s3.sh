@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# S3-compatible server: s3rver from tools/node (credentials S3RVER / S3RVER).
+# S3-compatible server: s3rver from tools/s3 (credentials S3RVER / S3RVER).
 # Note for clients: AWSSDK.S3 needs ForcePathStyle and UseChunkEncoding=false against s3rver.
 
 s3_port() { printf '%s' "$S3_PORT"; }
@@ -18,7 +18,7 @@ s3_start() {
   mkdir -p "$dir"
   # --configure-bucket is idempotent: an existing bucket and its objects are kept.
   # It takes optional config files after the name, so it stays the last option.
-  nohup "$NODE_TOOLS/node_modules/.bin/s3rver" -d "$dir" -a 127.0.0.1 -p "$S3_PORT" \
+  nohup "$S3_TOOLS/node_modules/.bin/s3rver" -d "$dir" -a 127.0.0.1 -p "$S3_PORT" \
     --configure-bucket "$S3_BUCKET" </dev/null >"$LOG_DIR/s3.log" 2>&1 &
   echo $! >"$RUN_DIR/s3.pid"
   if ! wait_until 30 s3_ready; then

@@ -22,7 +22,10 @@ public sealed class CqlSession : IAsyncDisposable
     }
 
     /// <summary>Runs CQL text with positional (or, with <see cref="QueryOptions.ValueNames"/>, named) values.</summary>
-    public async Task<RowSet> ExecuteAsync(string cql, IReadOnlyList<object?>? values = null, QueryOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<RowSet> ExecuteAsync(string cql, IReadOnlyList<object?>? values = null, QueryOptions? options = null, CancellationToken cancellationToken = default) =>
+        CqlTelemetry.TraceAsync(CqlTelemetry.Operation(cql), cql, () => ExecuteTextAsync(cql, values, options, cancellationToken));
+
+    private async Task<RowSet> ExecuteTextAsync(string cql, IReadOnlyList<object?>? values, QueryOptions? options, CancellationToken cancellationToken)
     {
         options ??= QueryOptions.Default;
         var parameters = Resolve(options);
@@ -34,7 +37,10 @@ public sealed class CqlSession : IAsyncDisposable
     }
 
     /// <summary>Prepares once per CQL text and session; later calls return the cached statement.</summary>
-    public async Task<PreparedStatement> PrepareAsync(string cql, CancellationToken cancellationToken = default)
+    public Task<PreparedStatement> PrepareAsync(string cql, CancellationToken cancellationToken = default) =>
+        CqlTelemetry.TraceAsync("PREPARE", cql, () => PrepareCachedAsync(cql, cancellationToken));
+
+    private async Task<PreparedStatement> PrepareCachedAsync(string cql, CancellationToken cancellationToken)
     {
         var task = _prepared.GetOrAdd(cql, text => PrepareOnAnyNodeAsync(text));
         try
@@ -49,7 +55,10 @@ public sealed class CqlSession : IAsyncDisposable
         }
     }
 
-    public async Task<RowSet> ExecuteAsync(PreparedStatement statement, IReadOnlyList<object?>? values = null, QueryOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<RowSet> ExecuteAsync(PreparedStatement statement, IReadOnlyList<object?>? values = null, QueryOptions? options = null, CancellationToken cancellationToken = default) =>
+        CqlTelemetry.TraceAsync(CqlTelemetry.Operation(statement.Cql), statement.Cql, () => ExecutePreparedAsync(statement, values, options, cancellationToken));
+
+    private async Task<RowSet> ExecutePreparedAsync(PreparedStatement statement, IReadOnlyList<object?>? values, QueryOptions? options, CancellationToken cancellationToken)
     {
         options ??= QueryOptions.Default;
         var parameters = Resolve(options);
@@ -64,7 +73,10 @@ public sealed class CqlSession : IAsyncDisposable
         return ToRowSet(response);
     }
 
-    public async Task<RowSet> BatchAsync(CqlBatch batch, QueryOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<RowSet> BatchAsync(CqlBatch batch, QueryOptions? options = null, CancellationToken cancellationToken = default) =>
+        CqlTelemetry.TraceAsync("BATCH", string.Join(";\n", batch.Entries.Select(e => e.Prepared?.Cql ?? e.Cql)), () => RunBatchAsync(batch, options, cancellationToken));
+
+    private async Task<RowSet> RunBatchAsync(CqlBatch batch, QueryOptions? options, CancellationToken cancellationToken)
     {
         options ??= QueryOptions.Default;
         var parameters = Resolve(options);

@@ -42,6 +42,8 @@ public sealed class Neo4jClient
         _retry = pipeline.Build();
     }
 
+    internal string Database => _options.Database;
+
     /// <summary>The database's query path, e.g. <c>/db/neo4j/query/v2</c>.</summary>
     internal string QueryPath => $"db/{Uri.EscapeDataString(_options.Database)}/query/v2";
 
@@ -54,9 +56,10 @@ public sealed class Neo4jClient
     public Task<QueryResult> RunAsync(CypherStatement statement, AccessMode mode, CancellationToken ct) =>
         _retry.ExecuteAsync(async token =>
         {
-            var answer = await SendAsync(HttpMethod.Post, QueryPath, QueryApiProtocol.RequestBody(statement, mode, Bookmarks), null, token);
-            Remember(answer.Result.Bookmarks);
-            return answer.Result;
+            var result = await Neo4jTelemetry.TraceAsync(statement, _options.Database, async () =>
+                (await SendAsync(HttpMethod.Post, QueryPath, QueryApiProtocol.RequestBody(statement, mode, Bookmarks), null, token)).Result);
+            Remember(result.Bookmarks);
+            return result;
         }, ct).AsTask();
 
     /// <summary>

@@ -23,7 +23,10 @@ public sealed class Neo4jTransaction : IAsyncDisposable
         _bookmarks = bookmarks;
     }
 
-    public async Task<QueryResult> RunAsync(CypherStatement statement, CancellationToken ct)
+    public Task<QueryResult> RunAsync(CypherStatement statement, CancellationToken ct) =>
+        Neo4jTelemetry.TraceAsync(statement, _client.Database, () => SendAsync(statement, ct));
+
+    private async Task<QueryResult> SendAsync(CypherStatement statement, CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(_finished, this);
         if (_id is null)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Tripmate.ServiceDefaults.Development;
 using Tripmate.ServiceDefaults.Errors;
 using Tripmate.ServiceDefaults.Health;
 using Tripmate.ServiceDefaults.Http;
@@ -13,12 +14,15 @@ namespace Tripmate.ServiceDefaults;
 public static class ServiceDefaultsExtensions
 {
     /// <summary>
-    /// Telemetry, health checks, problem details, trusted proxies and resilient HTTP clients. Each
+    /// The local topology's settings (with <c>LocalTopology__Profile</c>, see
+    /// <see cref="LocalTopologySettings"/>), telemetry, health checks, problem details, trusted
+    /// proxies and resilient HTTP clients. Each
     /// service also calls <c>AddValidation()</c> itself: the validation source generator only sees
     /// the request types of the project that makes that call.
     /// </summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
+        builder.AddLocalTopology();
         builder.AddDefaultTelemetry();
         builder.Services.AddHealthChecks();
         builder.Services.AddDefaultProblemDetails();

@@ -82,7 +82,7 @@ public class ServiceApp<TEntryPoint> : WebApplicationFactory<TEntryPoint>, IAsyn
         using var client = Anonymous();
         await Eventually.WaitForAsync(
             async () => (await client.GetFromJsonAsync<Readiness>("/health/ready"))?.Status,
-            status => status == "Healthy", TimeSpan.FromSeconds(60), $"{typeof(TEntryPoint).Assembly.GetName().Name} to be healthy");
+            status => status == "Healthy", ServiceProcess.ReadyTimeout, $"{typeof(TEntryPoint).Assembly.GetName().Name} to be healthy");
     }
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -20,6 +20,12 @@ public sealed class ServiceProcess : IAsyncDisposable
         Name = name;
     }
 
+    /// <summary>
+    /// How long a service may take to become ready: a start takes seconds, but two cores shared with
+    /// other builds and test runs (load average 40 and more) once kept identity silent for a minute.
+    /// </summary>
+    public static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(3);
+
     /// <summary>The dll's name, for messages.</summary>
     public string Name { get; }
 
@@ -63,7 +69,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         {
             try
             {
-                return await StartOnFreePortAsync(dllPath, environment, readyTimeout ?? TimeSpan.FromSeconds(60));
+                return await StartOnFreePortAsync(dllPath, environment, readyTimeout ?? ReadyTimeout);
             }
             catch (PortTakenException) when (attempt < 3)
             {
@@ -129,7 +135,9 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     private async Task WaitUntilReadyAsync(TimeSpan timeout)
     {
-        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        // A probe may itself take seconds on a loaded machine (the broker check connects): cut it short
+        // and the service never looks ready, however long it is given.
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {

@@ -1,64 +1,60 @@
 using System.Net.Sockets;
+using Tripmate.Topology;
 
 namespace Tripmate.Testing;
 
 /// <summary>
 /// Addresses of the real servers the tests use. <c>./dev test</c> starts fresh ones and exports
-/// their addresses; without those variables (plain <c>dotnet test</c>, or a test run from an
-/// IDE) the servers of the test profile are used if they run, else those of <c>./dev up</c>, at
-/// the ports and passwords the dev script gives them (its TEST_*/DEV_* variables included).
-/// Tests never start servers themselves: there is one way to start them, and it is the dev script.
+/// their addresses (each test project's own RabbitMQ virtual host, Redis database and S3 bucket);
+/// without those variables (plain <c>dotnet test</c>, or a test run from an IDE) the servers of the
+/// test profile of topology.env are used if they run, else those of <c>./dev up</c>. Tests never
+/// start, stop or restart these: a test that needs a server to go away has its own
+/// (<see cref="PrivateServers"/>).
 /// </summary>
 public static class TestServers
 {
-    private static readonly Lazy<Profile> Local = new(Profile.Detect);
+    private static readonly Lazy<LocalServers> Local = new(Detect);
 
-    public static string Postgres => Variable("TRIPMATE_TEST_POSTGRES")
-        ?? $"Host=127.0.0.1;Port={Local.Value.Postgres};Username=postgres;Password={Local.Value.PostgresPassword}";
+    public static LocalTopology Topology { get; } = LocalTopology.Load(AppContext.BaseDirectory);
 
-    public static string RabbitMq => Variable("TRIPMATE_TEST_RABBITMQ") ?? $"amqp://guest:guest@127.0.0.1:{Local.Value.Amqp}/";
+    public static string Postgres => Variable("TRIPMATE_TEST_POSTGRES") ?? Local.Value.Postgres;
 
-    public static string Redis => Variable("TRIPMATE_TEST_REDIS") ?? $"127.0.0.1:{Local.Value.Redis}";
+    public static string RabbitMq => Variable("TRIPMATE_TEST_RABBITMQ") ?? Local.Value.RabbitMq;
 
-    public static string S3 => Variable("TRIPMATE_TEST_S3") ?? $"http://127.0.0.1:{Local.Value.S3}";
+    public static string Redis => Variable("TRIPMATE_TEST_REDIS") ?? Local.Value.Redis;
 
-    public static string NodeTools => Variable("TRIPMATE_NODE_TOOLS") ?? Path.Combine(ServiceBuild.RepositoryRoot(), "tools", "node");
+    public static string S3 => Variable("TRIPMATE_TEST_S3") ?? Local.Value.S3.ToString().TrimEnd('/');
 
-    /// <summary>The dev script that started the servers, to stop and restart them.</summary>
-    public static string DevScript => Variable("TRIPMATE_DEV") ?? Path.Combine(ServiceBuild.RepositoryRoot(), "dev");
+    /// <summary>The bucket of services that need one and do not make their own (it exists).</summary>
+    public static string S3Bucket => Variable("TRIPMATE_TEST_S3_BUCKET") ?? Local.Value.S3Bucket;
 
-    /// <summary>The dev script's profile of these servers (<c>test</c> or <c>up</c>).</summary>
-    public static string DevProfile => Variable("DEV_PROFILE") ?? Local.Value.Name;
+    public static string S3AccessKey => Local.Value.S3AccessKey;
+
+    public static string S3SecretKey => Local.Value.S3SecretKey;
+
+    public static string NodeTools => Variable("TRIPMATE_NODE_TOOLS") ?? Path.Combine(Topology.Root, "tools", "node");
+
+    /// <summary>The dev script, which starts and stops servers.</summary>
+    public static string DevScript => Variable("TRIPMATE_DEV") ?? Path.Combine(Topology.Root, "dev");
 
     private static string? Variable(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
 
-    /// <summary>A profile of scripts/dev/common.sh: its defaults, and the variables that override them.</summary>
-    private sealed record Profile(string Name, int Postgres, string PostgresPassword, int Redis, int Amqp, int S3)
+    private static LocalServers Detect()
     {
-        public static Profile Detect()
+        var test = Topology.Servers("test");
+        return Listening(Topology.Port("TEST_PG_PORT")) || !Listening(Topology.Port("DEV_PG_PORT")) ? test : Topology.Servers("up");
+    }
+
+    private static bool Listening(int port)
+    {
+        try
         {
-            var test = Of("test", "TEST", 54321, "tripmate-test", 63791, 56721, 45691);
-            var up = Of("up", "DEV", 54320, "tripmate-dev", 63790, 56720, 45690);
-            return Listening(test.Postgres) || !Listening(up.Postgres) ? test : up;
+            using var client = new TcpClient();
+            return client.ConnectAsync(Topology.Host, port).Wait(TimeSpan.FromMilliseconds(500)) && client.Connected;
         }
-
-        private static Profile Of(string name, string prefix, int postgres, string password, int redis, int amqp, int s3) => new(
-            name, Port($"{prefix}_PG_PORT", postgres), Variable($"{prefix}_PG_PASSWORD") ?? password,
-            Port($"{prefix}_REDIS_PORT", redis), Port($"{prefix}_AMQP_PORT", amqp), Port($"{prefix}_S3_PORT", s3));
-
-        private static int Port(string variable, int fallback) => int.TryParse(Variable(variable), out var port) ? port : fallback;
-
-        private static bool Listening(int port)
+        catch (AggregateException)
         {
-            try
-            {
-                using var client = new TcpClient();
-                return client.ConnectAsync("127.0.0.1", port).Wait(TimeSpan.FromMilliseconds(500)) && client.Connected;
-            }
-            catch (AggregateException)
-            {
-                return false;
-            }
+            return false;
         }
     }
 }

@@ -7,23 +7,36 @@ using Tripmate.Testing;
 
 namespace Tripmate.Gateway.Tests.Caching;
 
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class GatewayServerOutageCollection
-{
-    public const string Name = "Gateway server outages";
-}
-
-/// <summary>A small rate limit, to show that it is not enforced (fails open) while Redis is away.</summary>
+/// <summary>
+/// A gateway on a Redis of its own (its test stops it) with a small rate limit, to show that the
+/// limit is not enforced (fails open) while Redis is away.
+/// </summary>
 public sealed class RedisOutageStack() : GatewayStack(identityInstances: 1)
 {
     public const int GeneralLimit = 10;
 
-    protected override void ConfigureGateway(IDictionary<string, string?> settings) =>
+    public PrivateServers Servers { get; } = new();
+
+    public override async Task InitializeAsync()
+    {
+        await Servers.StartAsync("redis");
+        await base.InitializeAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Servers.DisposeAsync();
+    }
+
+    protected override void ConfigureGateway(IDictionary<string, string?> settings)
+    {
+        settings["ConnectionStrings:Redis"] = Servers.Redis;
         settings["RateLimiting:General:PermitLimit"] = GeneralLimit.ToString();
+    }
 }
 
-/// <summary>Stops the real Redis mid-test, so these run alone (see the collection).</summary>
-[Collection(GatewayServerOutageCollection.Name)]
+/// <summary>Stops its own Redis mid-test; every other test keeps the shared one.</summary>
 public sealed class RedisOutageTests(RedisOutageStack stack) : IClassFixture<RedisOutageStack>
 {
     [Fact]
@@ -35,7 +48,7 @@ public sealed class RedisOutageTests(RedisOutageStack stack) : IClassFixture<Red
         await reader.WarmAsync(profile);
         Assert.Equal("Healthy", await RedisCheckAsync());
 
-        await DevServer.StopAsync("redis");
+        await stack.Servers.StopAsync("redis");
         try
         {
             var slowest = TimeSpan.Zero;
@@ -58,7 +71,7 @@ public sealed class RedisOutageTests(RedisOutageStack stack) : IClassFixture<Red
         }
         finally
         {
-            await DevServer.StartAsync("redis");
+            await stack.Servers.StartAsync("redis");
         }
 
         await Eventually.WaitForAsync(RedisCheckAsync, status => status == "Healthy", TimeSpan.FromSeconds(30), "the redis check to recover");

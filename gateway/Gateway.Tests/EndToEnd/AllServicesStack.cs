@@ -29,9 +29,9 @@ public sealed class AllServicesStack() : GatewayStack(identityInstances: 1)
         _files = await StartAsync(ServiceBuild.Files, "Files", "files", new Dictionary<string, string>
         {
             ["S3__ServiceUrl"] = TestServers.S3,
-            ["S3__Bucket"] = "tripmate-files", // the dev script's bucket: every file has a key of its own
-            ["S3__AccessKey"] = "S3RVER",
-            ["S3__SecretKey"] = "S3RVER",
+            ["S3__Bucket"] = TestServers.S3Bucket, // this test project's bucket: every file has a key of its own
+            ["S3__AccessKey"] = TestServers.S3AccessKey,
+            ["S3__SecretKey"] = TestServers.S3SecretKey,
         });
         _messaging = await StartAsync(ServiceBuild.Messaging, "Messaging", "messaging",
             new Dictionary<string, string> { ["Files__Url"] = _files.BaseAddress.ToString() });

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Instrumentation.StackExchangeRedis;
 using StackExchange.Redis;
 
 namespace Tripmate.Gateway.Redis;
@@ -10,7 +11,8 @@ namespace Tripmate.Gateway.Redis;
 /// for <see cref="RedisOptions.BreakDuration"/>), then a single request probes it again. The
 /// outage and the recovery are each logged once.
 /// </summary>
-public sealed partial class GatewayRedis(IConfiguration configuration, IOptions<RedisOptions> options, ILogger<GatewayRedis> logger)
+public sealed partial class GatewayRedis(
+    IConfiguration configuration, IOptions<RedisOptions> options, ILogger<GatewayRedis> logger, IServiceProvider? services = null)
     : IHostedService, IAsyncDisposable
 {
     private readonly long _breakMs = (long)options.Value.BreakDuration.TotalMilliseconds;
@@ -87,6 +89,7 @@ public sealed partial class GatewayRedis(IConfiguration configuration, IOptions<
         config.HeartbeatInterval = TimeSpan.FromMilliseconds(Math.Clamp(timeouts.OperationTimeout.TotalMilliseconds / 2, 100, 1000));
         config.ClientName = "tripmate-gateway";
         _multiplexer = await ConnectionMultiplexer.ConnectAsync(config);
+        services?.GetService<StackExchangeRedisInstrumentation>()?.AddConnection("gateway", _multiplexer);
         _multiplexer.ConnectionFailed += (_, e) => ReportFailure(e.Exception ?? new RedisConnectionException(e.FailureType, "connection lost"));
         _multiplexer.ConnectionRestored += (_, _) => ReportSuccess();
         if (!_multiplexer.IsConnected)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using OpenTelemetry.Trace;
 using Tripmate.ServiceDefaults.Health;
 
 namespace Tripmate.Gateway.Redis;
@@ -15,6 +16,8 @@ public static class RedisExtensions
 
         builder.Services.Configure<RedisOptions>(builder.Configuration.GetSection(RedisOptions.Section));
         builder.Services.AddSingleton<GatewayRedis>();
+        // Each command a span; GatewayRedis hands its connection to the instrumentation once connected.
+        builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddRedisInstrumentation());
         builder.Services.AddHostedService(services => services.GetRequiredService<GatewayRedis>());
         builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>(
             "redis", failureStatus: HealthStatus.Degraded, tags: [HealthEndpoints.ReadyTag], timeout: TimeSpan.FromSeconds(2));

@@ -1,11 +1,13 @@
+using Tripmate.Topology;
+
 namespace Tripmate.Load.Commands;
 
-/// <summary>Where `./dev up` runs things, so the commands need no options on a developer's machine.</summary>
+/// <summary>Where `./dev up` runs things (topology.env), so the commands need no options on a developer's machine.</summary>
 public static class Defaults
 {
-    public static string GatewayUrl => $"http://127.0.0.1:{Port("GATEWAY_PORT", 5000)}";
+    public static string GatewayUrl => ServiceUrl("gateway");
 
-    public static string IdentityUrl => $"http://127.0.0.1:{Port("IDENTITY_PORT", 5101)}";
+    public static string IdentityUrl => ServiceUrl("identity");
 
     /// <summary>The repository root (the folder with Tripmate.slnx above the working directory), or the working directory.</summary>
     public static string RepositoryRoot
@@ -29,6 +31,6 @@ public static class Defaults
 
     public static string Results => Path.Combine(RepositoryRoot, "load-tests", "results");
 
-    private static int Port(string variable, int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable(variable), out var port) ? port : fallback;
+    private static string ServiceUrl(string service) =>
+        (LocalTopology.Find(Environment.CurrentDirectory) ?? LocalTopology.Load(AppContext.BaseDirectory)).ServiceUrl(service).ToString();
 }

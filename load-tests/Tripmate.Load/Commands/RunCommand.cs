@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Tripmate.Load.Engine;
 using Tripmate.Load.Http;
 using Tripmate.Load.Reporting;
@@ -12,42 +13,37 @@ namespace Tripmate.Load.Commands;
 /// </summary>
 public static class RunCommand
 {
-    public static async Task<int> RunAsync(CommandLine line)
+    public static Command Create()
     {
-        if (line.Positional.Count < 2 || !ScenarioCatalog.All.TryGetValue(line.Positional[1], out var scenario))
-        {
-            Console.Error.WriteLine("Scenarios:");
-            foreach (var (known, (description, _)) in ScenarioCatalog.All)
-            {
-                Console.Error.WriteLine($"  {known,-11} {description}");
-            }
+        var options = new RunOptions();
+        var command = options.Command("Run a scenario against the seeded data set and write its reports; exit code 1 when a threshold fails or the run regressed.");
+        command.SetAction((parse, _) => RunAsync(options, parse));
+        return command;
+    }
 
-            return 2;
-        }
+    private static async Task<int> RunAsync(RunOptions options, ParseResult parse)
+    {
+        var name = parse.GetRequiredValue(options.Scenario);
+        var url = parse.GetRequiredValue(options.Url);
+        using var http = LoadHttp.CreateClient(url, parse.GetValue(options.Connections));
+        var feed = await ScenarioFeed.LoadAsync(http, parse.GetRequiredValue(options.State), parse.GetValue(options.SignIn));
+        var workload = ScenarioCatalog.All[name].Build(new SocialRequests(http, feed));
 
-        var name = line.Positional[1];
-        var url = new Uri(line.Text("--url", Defaults.GatewayUrl));
-        var thresholds = line.All("--threshold").Select(Threshold.Parse).ToList();
-        using var http = LoadHttp.CreateClient(url, line.Int("--connections", 1024));
-        var feed = await ScenarioFeed.LoadAsync(http, line.Text("--state", Defaults.SeedState), line.Int("--sign-in", 32));
-        var workload = scenario.Build(new SocialRequests(http, feed));
-
-        var result = await LoadRun.RunAsync(workload, RunOptions.Model(line), RunOptions.Settings(line, name, url.ToString()));
-        result = Judge(result, thresholds, line);
-        var stem = ReportFiles.Write(result, line.Text("--out", Defaults.Results), line.Has("--name") ? line.Text("--name", name) : null);
+        var result = await LoadRun.RunAsync(workload, options.Model(parse), options.Settings(parse, name, url.ToString()));
+        result = Judge(result, parse.GetValue(options.Thresholds) ?? [], parse.GetValue(options.Baseline), parse.GetValue(options.MaxRegression));
+        var stem = ReportFiles.Write(result, parse.GetRequiredValue(options.Out), parse.GetValue(options.Name));
         Console.WriteLine(MarkdownReport.Render(result));
         Console.WriteLine($"Reports: {stem}.md, {stem}.json (a baseline for --baseline), {stem}.html");
         return result.Passed ? 0 : 1;
     }
 
     /// <summary>Adds the thresholds' and the baseline's verdicts to a run.</summary>
-    public static RunResult Judge(RunResult result, IReadOnlyList<Threshold> thresholds, CommandLine line)
+    public static RunResult Judge(RunResult result, IReadOnlyList<Threshold> thresholds, FileInfo? baseline, double maxRegressionPercent)
     {
         result = result with { Thresholds = thresholds.Select(t => t.Evaluate(result)).ToList() };
-        if (line.Has("--baseline"))
+        if (baseline is not null)
         {
-            var baseline = Baseline.Load(line.Text("--baseline", ""));
-            result = result with { Baseline = Baseline.Compare(baseline, result, line.Number("--max-regression", 20)) };
+            result = result with { Baseline = Reporting.Baseline.Compare(Reporting.Baseline.Load(baseline.FullName), result, maxRegressionPercent) };
         }
 
         return result;

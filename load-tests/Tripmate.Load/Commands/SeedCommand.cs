@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Tripmate.Load.Http;
 using Tripmate.Load.Seeding;
 
@@ -6,13 +7,30 @@ namespace Tripmate.Load.Commands;
 /// <summary><c>seed [--users N] [--groups N] [--follows N] [--messages N] [--files N] [--seed N] [--concurrency N] [--url URL] [--state DIR]</c></summary>
 public static class SeedCommand
 {
-    public static async Task<int> RunAsync(CommandLine line)
+    public static Command Create()
     {
         var defaults = new SeedSizes();
-        var sizes = new SeedSizes(line.Int("--users", defaults.Users), line.Int("--groups", defaults.Groups), line.Int("--follows", defaults.Follows),
-            line.Int("--messages", defaults.Messages), line.Int("--files", defaults.Files), line.Int("--seed", defaults.Seed));
-        var url = new Uri(line.Text("--url", Defaults.GatewayUrl));
-        var state = line.Text("--state", Defaults.SeedState);
+        var users = CommandOptions.Count("--users", "Accounts to register", defaults.Users);
+        var groups = CommandOptions.Count("--groups", "Groups to create", defaults.Groups, atLeast: 0);
+        var follows = CommandOptions.Count("--follows", "Follows to make (power-law: a few popular people)", defaults.Follows, atLeast: 0);
+        var messages = CommandOptions.Count("--messages", "Messages to send (bursty conversations)", defaults.Messages, atLeast: 0);
+        var files = CommandOptions.Count("--files", "Files to upload and share", defaults.Files, atLeast: 0);
+        var seed = CommandOptions.Count("--seed", "Random seed: the same seed and sizes make the same data", defaults.Seed, atLeast: 0);
+        var concurrency = CommandOptions.Count("--concurrency", "Requests in flight", 8);
+        var url = CommandOptions.Url("--url", "The gateway to seed (default: the gateway of ./dev up)", () => Defaults.GatewayUrl);
+        var state = CommandOptions.Directory("--state", "The journal that makes a second run resume, and add nothing once complete", () => Defaults.SeedState);
+        var command = new Command("seed", "Fill a running system with a small data set of realistic shape, through the gateway; resumable.")
+        {
+            users, groups, follows, messages, files, seed, concurrency, url, state,
+        };
+        command.SetAction((parse, _) => RunAsync(
+            new SeedSizes(parse.GetValue(users), parse.GetValue(groups), parse.GetValue(follows), parse.GetValue(messages), parse.GetValue(files), parse.GetValue(seed)),
+            parse.GetRequiredValue(url), parse.GetRequiredValue(state), parse.GetValue(concurrency)));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(SeedSizes sizes, Uri url, string state, int concurrency)
+    {
         using var gateway = LoadHttp.CreateClient(url);
         using var interrupt = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
@@ -22,7 +40,7 @@ public static class SeedCommand
         };
 
         Console.WriteLine($"Seeding {url} (seed {sizes.Seed}): {sizes.Users} users, {sizes.Groups} groups, {sizes.Follows} follows, {sizes.Messages} messages, {sizes.Files} files; journal in {state}");
-        var seeder = new Seeder(gateway, sizes, state, line.Int("--concurrency", 8));
+        var seeder = new Seeder(gateway, sizes, state, concurrency);
         var started = DateTime.UtcNow;
         try
         {

@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.CommandLine;
 using Tripmate.Load.Commands;
 using Tripmate.Load.Http;
 using Tripmate.Load.Scenarios;
@@ -14,62 +14,90 @@ namespace Tripmate.Load.Performance;
 /// </summary>
 public static class PerformanceCommand
 {
-    public static async Task<int> RunAsync(CommandLine line)
+    public static Command Create()
     {
-        var work = line.Text("--work", Path.Combine(Defaults.RepositoryRoot, ".data", "up", "perf"));
-        var stage = line.Text("--stage", "measure");
-        if (stage == "report")
+        var stage = new Option<string>("--stage") { Description = "measure: items 1-5; scaled: item 5 with the busiest service on two instances; report: write the document", DefaultValueFactory = _ => "measure" };
+        stage.AcceptOnlyFromAmong("measure", "scaled", "report");
+        var work = CommandOptions.Directory("--work", "Where each stage keeps its parts as JSON", () => Path.Combine(Defaults.RepositoryRoot, ".data", "up", "perf"));
+        var doc = CommandOptions.Directory("--doc", "The document report writes (and its .html beside it)", () => Path.Combine(Defaults.RepositoryRoot, "docs", "performance.md"));
+        doc.HelpName = "FILE";
+        var url = CommandOptions.Url("--url", "The gateway (default: that of ./dev up)", () => Defaults.GatewayUrl);
+        var identityUrl = CommandOptions.Url("--identity-url", "Identity itself, for the direct comparison of item 1", () => Defaults.IdentityUrl);
+        var state = CommandOptions.Directory("--state", "The seeder's journal", () => Defaults.SeedState);
+        var signIn = CommandOptions.Count("--sign-in", "Seeded users signed in at setup", 32);
+        var rounds = CommandOptions.Count("--rounds", "Rounds of items 1 and 2 (their order alternates)", 2);
+        var settle = CommandOptions.Number("--settle", "At most this long waiting for ./dev up to be quiet before a part", 120, "S", zeroAllowed: true);
+        var parts = CommandOptions.List<int>("--parts", "Which items to measure", "1,2,3,4", p => int.TryParse(p, out var n) && n is >= 1 and <= 4 ? n : null, "an item from 1 to 4");
+        var proxyRate = CommandOptions.Number("--proxy-rate", "Item 1's rate (requests/s)", 300, "R");
+        var eventRate = CommandOptions.Number("--event-rate", "Item 3's busy rate (writes/s)", 200, "R");
+        var eventLowRate = CommandOptions.Number("--event-low-rate", "Item 3's quiet rate (writes/s)", 50, "R");
+        var mixedRates = CommandOptions.List<double>("--mixed-rates", "Item 4's rates, in order", "10,25,50,100,150,200,300,400", CommandOptions.PositiveNumber, "a rate above zero");
+        var command = new Command("performance", "The steps of ./dev perf: measure, then scaled (after the busiest service got a second instance), then report.")
         {
-            var doc = line.Text("--doc", Path.Combine(Defaults.RepositoryRoot, "docs", "performance.md"));
-            PerformanceDocument.Write(work, doc);
-            Console.WriteLine($"Wrote {doc} and {Path.ChangeExtension(doc, ".html")}");
-            return 0;
-        }
+            stage, work, doc, url, identityUrl, state, signIn, rounds, settle, parts, proxyRate, eventRate, eventLowRate, mixedRates,
+        };
+        command.SetAction(async (parse, _) =>
+        {
+            var directory = parse.GetRequiredValue(work);
+            if (parse.GetValue(stage) == "report")
+            {
+                var document = parse.GetRequiredValue(doc);
+                PerformanceDocument.Write(directory, document);
+                Console.WriteLine($"Wrote {document} and {Path.ChangeExtension(document, ".html")}");
+                return 0;
+            }
 
-        var gateway = new Uri(line.Text("--url", Defaults.GatewayUrl));
-        using var signIn = LoadHttp.CreateClient(gateway);
-        var feed = await ScenarioFeed.LoadAsync(signIn, line.Text("--state", Defaults.SeedState), line.Int("--sign-in", 32));
-        using var context = new PerformanceContext(gateway, new Uri(line.Text("--identity-url", Defaults.IdentityUrl)), feed,
-            new ProcessUsage(Path.Combine(Defaults.RepositoryRoot, ".data", "up")));
-        var rounds = line.Int("--rounds", 2);
+            var gateway = parse.GetRequiredValue(url);
+            using var signInClient = LoadHttp.CreateClient(gateway);
+            var feed = await ScenarioFeed.LoadAsync(signInClient, parse.GetRequiredValue(state), parse.GetValue(signIn));
+            using var context = new PerformanceContext(gateway, parse.GetRequiredValue(identityUrl), feed,
+                new ProcessUsage(Path.Combine(Defaults.RepositoryRoot, ".data", "up")));
+            var settings = new Settings(parse.GetValue(rounds), TimeSpan.FromSeconds(parse.GetValue(settle)), parse.GetRequiredValue(parts),
+                parse.GetValue(proxyRate), parse.GetValue(eventRate), parse.GetValue(eventLowRate), parse.GetRequiredValue(mixedRates));
+            return await MeasureAsync(context, parse.GetRequiredValue(stage), directory, settings);
+        });
+        return command;
+    }
+
+    private sealed record Settings(int Rounds, TimeSpan Settle, IReadOnlyList<int> Parts, double ProxyRate, double EventRate, double EventLowRate, IReadOnlyList<double> MixedRates);
+
+    private static async Task<int> MeasureAsync(PerformanceContext context, string stage, string work, Settings settings)
+    {
         Directory.CreateDirectory(work);
         File.AppendAllText(Path.Combine(work, "load.txt"), $"{stage} {DateTimeOffset.UtcNow:u} load average {File.ReadAllText("/proc/loadavg").Trim()}\n");
         if (stage == "scaled")
         {
             var service = File.ReadAllText(Path.Combine(work, "busiest.txt")).Trim();
-            await context.SettleAsync(TimeSpan.FromSeconds(line.Number("--settle", 120)));
+            await context.SettleAsync(settings.Settle);
             (await ScaleOut.MeasureAsync(context, service, instances: 2)).Save(work);
             return 0;
         }
 
-        var parts = line.Text("--parts", "1,2,3,4").Split(',');
-        var settle = TimeSpan.FromSeconds(line.Number("--settle", 120));
-        await context.SettleAsync(settle);
-        if (parts.Contains("1"))
+        await context.SettleAsync(settings.Settle);
+        if (settings.Parts.Contains(1))
         {
             Console.WriteLine("1. gateway vs direct vs nginx");
-            (await ProxyComparison.RunAsync(context, line.Number("--proxy-rate", 300), rounds)).Save(work);
+            (await ProxyComparison.RunAsync(context, settings.ProxyRate, settings.Rounds)).Save(work);
         }
 
-        if (parts.Contains("2"))
+        if (settings.Parts.Contains(2))
         {
             Console.WriteLine("2. cache hit vs miss");
-            (await CacheComparison.RunAsync(context, rounds)).Save(work);
+            (await CacheComparison.RunAsync(context, settings.Rounds)).Save(work);
         }
 
-        if (parts.Contains("3"))
+        if (settings.Parts.Contains(3))
         {
             Console.WriteLine("3. event propagation");
-            await context.SettleAsync(settle);
-            (await EventPropagation.RunAsync(context, line.Number("--event-rate", 200), line.Number("--event-low-rate", 50), 15)).Save(work);
+            await context.SettleAsync(settings.Settle);
+            (await EventPropagation.RunAsync(context, settings.EventRate, settings.EventLowRate, 15)).Save(work);
         }
 
-        if (parts.Contains("4"))
+        if (settings.Parts.Contains(4))
         {
             Console.WriteLine("4. mixed workload capacity");
-            await context.SettleAsync(settle);
-            var rates = line.Text("--mixed-rates", "10,25,50,100,150,200,300,400").Split(',').Select(r => double.Parse(r, CultureInfo.InvariantCulture)).ToList();
-            var (part, busiest) = await MixedCapacity.RunAsync(context, rates, 15);
+            await context.SettleAsync(settings.Settle);
+            var (part, busiest) = await MixedCapacity.RunAsync(context, settings.MixedRates, 15);
             part.Save(work);
             File.WriteAllText(Path.Combine(work, "busiest.txt"), busiest);
             Console.WriteLine($"5. {busiest} with one instance");

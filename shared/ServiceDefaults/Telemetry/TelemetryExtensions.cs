@@ -4,18 +4,22 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Tripmate.Topology;
 
 namespace Tripmate.ServiceDefaults.Telemetry;
 
 public static class TelemetryExtensions
 {
     /// <summary>Activity sources and meters of the libraries every service uses.</summary>
-    private static readonly string[] Sources = ["MassTransit", "Npgsql", TripmateTelemetry.SourceName];
+    private static readonly string[] Sources =
+        ["MassTransit", "Npgsql", TripmateTelemetry.SourceName, Tripmate.Cql.CqlTelemetry.SourceName, Tripmate.Neo4j.Neo4jTelemetry.SourceName];
 
     /// <summary>
-    /// Logs, metrics and traces through OpenTelemetry. Nothing is exported unless
-    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, so a developer pays nothing for it locally.
+    /// Logs, metrics and traces through OpenTelemetry, exported over OTLP when
+    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set: by a deployment, or by the local topology for
+    /// <c>./dev up</c> and F5 (its trace view), never by the tests.
     /// </summary>
     public static IHostApplicationBuilder AddDefaultTelemetry(this IHostApplicationBuilder builder)
     {
@@ -25,7 +29,12 @@ public static class TelemetryExtensions
             logging.IncludeScopes = true;
         });
 
+        // The name each service's telemetry carries: OTEL_SERVICE_NAME (deployments), else the name ./dev gives it.
+        var serviceName = builder.Configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } named
+            ? named
+            : LocalTopology.ServiceName(builder.Environment.ApplicationName);
         var otel = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(serviceName))
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()

@@ -12,11 +12,15 @@ namespace Tripmate.Testing.Bus;
 public sealed class EventPublisher : IAsyncLifetime
 {
     private IBusControl? _bus;
+    private string? _broker;
+
+    /// <summary>A publisher on another broker than the test servers' (a fixture's private one); start it with <see cref="InitializeAsync"/>.</summary>
+    public static EventPublisher On(string broker) => new() { _broker = broker };
 
     public async Task InitializeAsync()
     {
-        var broker = new Uri(TestServers.RabbitMq);
-        _bus = MassTransit.Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(broker, host =>
+        var uri = new Uri(_broker ?? TestServers.RabbitMq);
+        _bus = MassTransit.Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(uri, host =>
         {
             host.Username("guest");
             host.Password("guest");

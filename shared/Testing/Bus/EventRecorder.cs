@@ -13,7 +13,8 @@ public sealed class EventRecorder : IAsyncDisposable
     private readonly ConcurrentQueue<Received> _received = new();
     private IBusControl? _bus;
 
-    public sealed record Received(Guid? MessageId, IntegrationEvent Event);
+    /// <param name="TraceParent">The W3C trace context the message arrived with (MassTransit's MT-Activity-Id header), null without one.</param>
+    public sealed record Received(Guid? MessageId, IntegrationEvent Event, string? TraceParent);
 
     /// <summary>The event types to record, named on the recorder's receive endpoint.</summary>
     public sealed class Subscriptions(IReceiveEndpointConfigurator endpoint, EventRecorder recorder)
@@ -26,13 +27,14 @@ public sealed class EventRecorder : IAsyncDisposable
     }
 
     /// <param name="queuePrefix">Starts the queue's name (a fresh id ends it), e.g. <c>identity-tests</c>.</param>
-    public static async Task<EventRecorder> StartAsync(string queuePrefix, Action<Subscriptions> subscribe)
+    /// <param name="broker">An AMQP URI; the test servers' broker when null.</param>
+    public static async Task<EventRecorder> StartAsync(string queuePrefix, Action<Subscriptions> subscribe, string? broker = null)
     {
         var recorder = new EventRecorder();
-        var broker = new Uri(TestServers.RabbitMq);
+        var uri = new Uri(broker ?? TestServers.RabbitMq);
         recorder._bus = MassTransit.Bus.Factory.CreateUsingRabbitMq(rabbit =>
         {
-            rabbit.Host(broker, host =>
+            rabbit.Host(uri, host =>
             {
                 host.Username("guest");
                 host.Password("guest");
@@ -51,7 +53,8 @@ public sealed class EventRecorder : IAsyncDisposable
 
     private Task RecordAsync<T>(ConsumeContext<T> context) where T : IntegrationEvent
     {
-        _received.Enqueue(new Received(context.MessageId, context.Message));
+        _received.Enqueue(new Received(context.MessageId, context.Message,
+            context.Headers.Get<string>("MT-Activity-Id")));
         return Task.CompletedTask;
     }
 

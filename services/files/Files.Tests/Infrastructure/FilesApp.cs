@@ -19,8 +19,8 @@ public class FilesApp : ServiceApp<Program>
         With("ConnectionStrings:RabbitMq", TestServers.RabbitMq);
         With("S3:ServiceUrl", TestServers.S3);
         With("S3:Bucket", Bucket);
-        With("S3:AccessKey", "S3RVER");
-        With("S3:SecretKey", "S3RVER");
+        With("S3:AccessKey", TestServers.S3AccessKey);
+        With("S3:SecretKey", TestServers.S3SecretKey);
         With("MessageBus:QueuePrefix", $"files-test-{Guid.NewGuid().ToString("N")[..12]}");
         TrustTestTokens();
         With("Outbox:PollInterval", "00:00:00.500");
@@ -28,13 +28,23 @@ public class FilesApp : ServiceApp<Program>
 
     public string Bucket { get; }
 
+    /// <summary>The S3 server of this app (the test servers' by default); its bucket is made there.</summary>
+    public string S3Url { get; private set; } = TestServers.S3;
+
+    /// <summary>Moves the app to another S3 server (a fixture's private one); call in a subclass's constructor.</summary>
+    protected void OnS3(string url)
+    {
+        S3Url = url;
+        With("S3:ServiceUrl", url);
+    }
+
     public IAmazonS3 S3 => Services.GetRequiredService<IAmazonS3>();
 
     public Bucket Store => Services.GetRequiredService<Bucket>();
 
     public override async Task InitializeAsync()
     {
-        using (var s3 = TestBuckets.Client())
+        using (var s3 = TestBuckets.Client(S3Url))
         {
             await s3.PutBucketAsync(Bucket);
         }
@@ -42,7 +52,7 @@ public class FilesApp : ServiceApp<Program>
         await base.InitializeAsync();
     }
 
-    protected override async Task DisposeResourcesAsync() => await TestBuckets.DeleteAsync(Bucket);
+    protected override async Task DisposeResourcesAsync() => await TestBuckets.DeleteAsync(Bucket, S3Url);
 
     public HttpClient ClientFor(Guid userId)
     {

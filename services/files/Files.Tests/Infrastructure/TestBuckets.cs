@@ -7,20 +7,21 @@ namespace Tripmate.Files.Tests.Infrastructure;
 /// <summary>Buckets of the real s3rver for one test class each.</summary>
 public static class TestBuckets
 {
-    public static AmazonS3Client Client() => new(new Amazon.Runtime.BasicAWSCredentials("S3RVER", "S3RVER"), new AmazonS3Config
+    /// <param name="url">An S3 server; the test servers' when null.</param>
+    public static AmazonS3Client Client(string? url = null) => new(new Amazon.Runtime.BasicAWSCredentials(TestServers.S3AccessKey, TestServers.S3SecretKey), new AmazonS3Config
     {
-        ServiceURL = TestServers.S3,
+        ServiceURL = url ?? TestServers.S3,
         ForcePathStyle = true,
         UseHttp = true,
         AuthenticationRegion = "us-east-1",
     });
 
     /// <summary>Empties and removes the bucket; best effort, s3rver's data directory is the test run's.</summary>
-    public static async Task DeleteAsync(string bucket)
+    public static async Task DeleteAsync(string bucket, string? url = null)
     {
         try
         {
-            using var s3 = Client();
+            using var s3 = Client(url);
             string? after = null;
             while (true)
             {

@@ -5,26 +5,47 @@ using Tripmate.Files.Store.Changes;
 using Tripmate.Files.Tests.Infrastructure;
 using Tripmate.Outbox;
 using Tripmate.Testing;
+using Tripmate.Testing.Bus;
 
 namespace Tripmate.Files.Tests.Platform;
 
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class ServerOutageCollection
+/// <summary>Files on a RabbitMQ of its own, which its tests stop and restart, with a recorder of its events there.</summary>
+public sealed class FilesOnPrivateBroker : FilesApp
 {
-    public const string Name = "Server outages";
+    public FilesOnPrivateBroker() => With("ConnectionStrings:RabbitMq", Servers.RabbitMq);
+
+    public PrivateServers Servers { get; } = new();
+
+    public EventRecorder Events { get; private set; } = null!;
+
+    public override async Task InitializeAsync()
+    {
+        await Servers.StartAsync("rabbitmq");
+        // Durable: it outlives the broker's restart and keeps what was published meanwhile.
+        Events = await EventRecorder.StartAsync("files-tests", events => events.Record<FileUploaded>(), Servers.RabbitMq);
+        await base.InitializeAsync();
+    }
+
+    protected override async Task DisposeResourcesAsync()
+    {
+        await Events.DisposeAsync();
+        await base.DisposeResourcesAsync();
+        await Servers.DisposeAsync();
+    }
+
+    /// <summary>Every FileUploaded received, duplicates included (the tests count them).</summary>
+    public List<FileUploaded> Uploaded => Events.Of<FileUploaded>(_ => true);
 }
 
-/// <summary>Acceptance 5, second half: events wait in the bucket while RabbitMQ is away. Stops the real broker, so runs alone.</summary>
-[Collection(ServerOutageCollection.Name)]
-public sealed class BrokerOutageTests(FilesApp app) : IClassFixture<FilesApp>
+/// <summary>Acceptance 5, second half: events wait in the bucket while RabbitMQ is away. Stops its own broker.</summary>
+public sealed class BrokerOutageTests(FilesOnPrivateBroker app) : IClassFixture<FilesOnPrivateBroker>
 {
     [Fact]
     public async Task Uploads_succeed_while_RabbitMQ_is_stopped_and_their_events_arrive_once_after_it_restarts()
     {
-        await using var recorder = await FilesEvents.RecordAsync();
         var user = app.NewUser();
         var uploaded = new List<FileDto>();
-        await DevServer.StopAsync("rabbitmq");
+        await app.Servers.StopAsync("rabbitmq");
         try
         {
             for (var i = 0; i < 10; i++)
@@ -36,14 +57,14 @@ public sealed class BrokerOutageTests(FilesApp app) : IClassFixture<FilesApp>
         }
         finally
         {
-            await DevServer.StartAsync("rabbitmq");
+            await app.Servers.StartAsync("rabbitmq");
         }
 
         var ids = uploaded.Select(f => f.Id).ToHashSet();
-        await Eventually.WaitForAsync(() => Task.FromResult(recorder.Of<FileUploaded>(e => ids.Contains(e.FileId)).Count), count => count >= 10,
+        await Eventually.WaitForAsync(() => Task.FromResult(app.Uploaded.Count(e => ids.Contains(e.FileId))), count => count >= 10,
             TimeSpan.FromSeconds(90), "10 FileUploaded events after the broker returned");
         await Task.Delay(TimeSpan.FromSeconds(2)); // a duplicate would arrive right behind the originals
-        var events = recorder.Of<FileUploaded>(e => ids.Contains(e.FileId));
+        var events = app.Uploaded.Where(e => ids.Contains(e.FileId)).ToList();
         Assert.Equal(10, events.Count);
         Assert.Equal(ids, events.Select(e => e.FileId).ToHashSet());
         Assert.All(events, e => Assert.Equal(uploaded.Single(f => f.Id == e.FileId).Sha256, e.Sha256));
@@ -56,7 +77,6 @@ public sealed class BrokerOutageTests(FilesApp app) : IClassFixture<FilesApp>
     [Fact]
     public async Task A_change_committed_by_a_request_that_died_before_applying_it_is_applied_then_announced()
     {
-        await using var recorder = await FilesEvents.RecordAsync();
         var owner = app.NewUser();
         var content = await owner.Client.UploadAsync("bytes"u8.ToArray(), "orphan.txt"); // bytes to point the record at
         var file = new FileRecord(Guid.CreateVersion7(), owner.Id, "repaired.txt", content.Size, content.ContentType, content.Sha256,
@@ -67,7 +87,7 @@ public sealed class BrokerOutageTests(FilesApp app) : IClassFixture<FilesApp>
             [OutboxEnvelope.From(new FileUploaded(file.Id, owner.Id, file.Name, file.Size, file.ContentType, file.Sha256) { EventId = file.Id })]);
         await app.Store.PutJsonAsync(change.Key, change, CancellationToken.None);
 
-        await Eventually.WaitForAsync(() => Task.FromResult(recorder.Of<FileUploaded>(e => e.FileId == file.Id).Count), count => count == 1,
+        await Eventually.WaitForAsync(() => Task.FromResult(app.Uploaded.Count(e => e.FileId == file.Id)), count => count == 1,
             TimeSpan.FromSeconds(60), "the repaired change's FileUploaded");
         Assert.Equal(HttpStatusCode.OK, (await owner.Client.GetAsync($"/api/files/{file.Id}")).StatusCode);
         Assert.Equal("bytes", await owner.Client.GetStringAsync($"/api/files/{file.Id}/content"));

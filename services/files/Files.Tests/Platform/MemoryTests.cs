@@ -7,12 +7,18 @@ using Xunit.Abstractions;
 
 namespace Tripmate.Files.Tests.Platform;
 
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class MemoryCollection
+{
+    public const string Name = "Memory";
+}
+
 /// <summary>
 /// Acceptance 2, on the real process: the built service (not this test host, whose memory holds
 /// the test's own buffers), its resident set read from /proc while a 100 MiB file goes up and comes back.
 /// Alone in its collection: other tests' load on the 2 cores would blur the sampling.
 /// </summary>
-[Collection(ServerOutageCollection.Name)]
+[Collection(MemoryCollection.Name)]
 public sealed class MemoryTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const long FileBytes = 100L * 1024 * 1024;
@@ -34,8 +40,8 @@ public sealed class MemoryTests(ITestOutputHelper output) : IAsyncLifetime
             ["ConnectionStrings__RabbitMq"] = TestServers.RabbitMq,
             ["S3__ServiceUrl"] = TestServers.S3,
             ["S3__Bucket"] = _bucket,
-            ["S3__AccessKey"] = "S3RVER",
-            ["S3__SecretKey"] = "S3RVER",
+            ["S3__AccessKey"] = TestServers.S3AccessKey,
+            ["S3__SecretKey"] = TestServers.S3SecretKey,
             ["MessageBus__QueuePrefix"] = $"files-memory-{Guid.NewGuid().ToString("N")[..12]}",
             ["Auth__Issuer"] = Tokens.Issuer,
             ["Auth__Authority"] = _keys.Address.ToString().TrimEnd('/'),

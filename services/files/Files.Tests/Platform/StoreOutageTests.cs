@@ -5,9 +5,28 @@ using Tripmate.Testing;
 
 namespace Tripmate.Files.Tests.Platform;
 
-/// <summary>S3 away: requests are told to come back (503, Retry-After), never a 500, and nothing is lost. Stops s3rver, so runs alone.</summary>
-[Collection(ServerOutageCollection.Name)]
-public sealed class StoreOutageTests(FilesApp app) : IClassFixture<FilesApp>
+/// <summary>Files on an S3 server of its own (its bucket made there), which its test stops and restarts.</summary>
+public sealed class FilesOnPrivateS3 : FilesApp
+{
+    public FilesOnPrivateS3() => OnS3(Servers.S3);
+
+    public PrivateServers Servers { get; } = new();
+
+    public override async Task InitializeAsync()
+    {
+        await Servers.StartAsync("s3");
+        await base.InitializeAsync();
+    }
+
+    protected override async Task DisposeResourcesAsync()
+    {
+        await base.DisposeResourcesAsync();
+        await Servers.DisposeAsync();
+    }
+}
+
+/// <summary>S3 away: requests are told to come back (503, Retry-After), never a 500, and nothing is lost. Stops its own s3rver.</summary>
+public sealed class StoreOutageTests(FilesOnPrivateS3 app) : IClassFixture<FilesOnPrivateS3>
 {
     [Fact]
     public async Task With_S3_stopped_reads_and_uploads_are_503_with_Retry_After_and_readiness_fails_and_all_works_again_after()
@@ -15,7 +34,7 @@ public sealed class StoreOutageTests(FilesApp app) : IClassFixture<FilesApp>
         var user = app.NewUser();
         var file = await user.Client.UploadAsync("before"u8.ToArray(), "before.txt");
 
-        await DevServer.StopAsync("s3");
+        await app.Servers.StopAsync("s3");
         try
         {
             foreach (var response in new[]
@@ -34,7 +53,7 @@ public sealed class StoreOutageTests(FilesApp app) : IClassFixture<FilesApp>
         }
         finally
         {
-            await DevServer.StartAsync("s3");
+            await app.Servers.StartAsync("s3");
         }
 
         Assert.Equal("before", await user.Client.GetStringAsync($"/api/files/{file.Id}/content"));

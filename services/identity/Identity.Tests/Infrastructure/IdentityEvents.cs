@@ -7,9 +7,10 @@ namespace Tripmate.Identity.Tests.Infrastructure;
 /// <summary>Every event identity publishes, recorded from the real broker.</summary>
 public static class IdentityEvents
 {
-    public static Task<EventRecorder> RecordAsync() => EventRecorder.StartAsync("identity-tests", events => events
+    /// <param name="broker">An AMQP URI; the test servers' broker when null.</param>
+    public static Task<EventRecorder> RecordAsync(string? broker = null) => EventRecorder.StartAsync("identity-tests", events => events
         .Record<UserRegistered>().Record<UserProfileUpdated>().Record<UserDeleted>()
         .Record<GroupCreated>().Record<GroupUpdated>().Record<GroupDeleted>()
         .Record<GroupMemberAdded>().Record<GroupMemberRemoved>()
-        .Record<CacheTagsInvalidated>());
+        .Record<CacheTagsInvalidated>(), broker);
 }

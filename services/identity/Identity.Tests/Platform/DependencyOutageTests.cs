@@ -7,15 +7,36 @@ using Tripmate.Testing;
 
 namespace Tripmate.Identity.Tests.Platform;
 
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class ServerOutageCollection
+/// <summary>Identity on a PostgreSQL and a RabbitMQ of its own, which its tests stop and restart.</summary>
+public sealed class IdentityOnPrivateServers : IdentityApp
 {
-    public const string Name = "Server outages";
+    public IdentityOnPrivateServers() : this(new PrivateServers())
+    {
+    }
+
+    private IdentityOnPrivateServers(PrivateServers servers) : base(PostgresDatabase.NewName("identity", servers.Postgres))
+    {
+        Servers = servers;
+        With("ConnectionStrings:RabbitMq", servers.RabbitMq);
+    }
+
+    public PrivateServers Servers { get; }
+
+    public override async Task InitializeAsync()
+    {
+        await Servers.StartAsync("postgres", "rabbitmq");
+        await base.InitializeAsync();
+    }
+
+    protected override async Task DisposeResourcesAsync()
+    {
+        await base.DisposeResourcesAsync();
+        await Servers.DisposeAsync();
+    }
 }
 
-/// <summary>Stops the real servers mid-test, so these run alone (see the collection).</summary>
-[Collection(ServerOutageCollection.Name)]
-public sealed class DependencyOutageTests(IdentityApp app) : IClassFixture<IdentityApp>
+/// <summary>Stops its own servers mid-test; every other test keeps the shared ones.</summary>
+public sealed class DependencyOutageTests(IdentityOnPrivateServers app) : IClassFixture<IdentityOnPrivateServers>
 {
     [Fact]
     public async Task Readiness_fails_and_requests_are_503_with_retry_after_while_postgres_is_down()
@@ -24,7 +45,7 @@ public sealed class DependencyOutageTests(IdentityApp app) : IClassFixture<Ident
         var client = operator_.Client;
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
 
-        await DevServer.StopAsync("postgres");
+        await app.Servers.StopAsync("postgres");
         try
         {
             var down = await Eventually.WaitForAsync(() => client.GetAsync("/health/ready"),
@@ -40,7 +61,7 @@ public sealed class DependencyOutageTests(IdentityApp app) : IClassFixture<Ident
         }
         finally
         {
-            await DevServer.StartAsync("postgres");
+            await app.Servers.StartAsync("postgres");
         }
 
         await Eventually.WaitForAsync(() => client.GetAsync("/health/ready"),
@@ -50,11 +71,11 @@ public sealed class DependencyOutageTests(IdentityApp app) : IClassFixture<Ident
     [Fact]
     public async Task Registrations_made_while_rabbitmq_is_down_are_all_delivered_once_after_it_restarts()
     {
-        await using var recorder = await IdentityEvents.RecordAsync();
+        await using var recorder = await IdentityEvents.RecordAsync(app.Servers.RabbitMq);
         var client = (await app.NewUserAsync()).Client;
         var registered = new List<Guid>();
 
-        await DevServer.StopAsync("rabbitmq");
+        await app.Servers.StopAsync("rabbitmq");
         try
         {
             for (var i = 0; i < 20; i++)
@@ -73,7 +94,7 @@ public sealed class DependencyOutageTests(IdentityApp app) : IClassFixture<Ident
         }
         finally
         {
-            await DevServer.StartAsync("rabbitmq");
+            await app.Servers.StartAsync("rabbitmq");
         }
 
         await recorder.WaitForAsync<UserRegistered>(e => registered.Contains(e.UserId), count: 20, timeout: TimeSpan.FromSeconds(90));

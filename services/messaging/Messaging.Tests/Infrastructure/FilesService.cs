@@ -33,9 +33,9 @@ public static class FilesService
         {
             ["ConnectionStrings__RabbitMq"] = TestServers.RabbitMq,
             ["S3__ServiceUrl"] = TestServers.S3,
-            ["S3__Bucket"] = "tripmate-files", // the dev script's bucket: every file here has a key of its own
-            ["S3__AccessKey"] = "S3RVER",
-            ["S3__SecretKey"] = "S3RVER",
+            ["S3__Bucket"] = TestServers.S3Bucket, // this test project's bucket: every file here has a key of its own
+            ["S3__AccessKey"] = TestServers.S3AccessKey,
+            ["S3__SecretKey"] = TestServers.S3SecretKey,
             ["MessageBus__QueuePrefix"] = $"files-for-messaging-{Guid.NewGuid().ToString("N")[..12]}",
             ["Auth__Issuer"] = Tokens.Issuer,
             ["Auth__Authority"] = keys.Address.ToString().TrimEnd('/'),

@@ -7,15 +7,33 @@ using Tripmate.Testing.Bus;
 
 namespace Tripmate.Messaging.Tests.Platform;
 
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class ServerOutageCollection
+/// <summary>Messaging on a RabbitMQ of its own, which its test stops and restarts, and a publisher on it.</summary>
+public sealed class MessagingOnPrivateBroker : MessagingApp
 {
-    public const string Name = "Server outages";
+    public MessagingOnPrivateBroker() => With("ConnectionStrings:RabbitMq", Servers.RabbitMq);
+
+    public PrivateServers Servers { get; } = new();
+
+    public EventPublisher Events { get; private set; } = null!;
+
+    public override async Task InitializeAsync()
+    {
+        await Servers.StartAsync("rabbitmq");
+        await base.InitializeAsync();
+        Events = EventPublisher.On(Servers.RabbitMq);
+        await Events.InitializeAsync();
+    }
+
+    protected override async Task DisposeResourcesAsync()
+    {
+        await Events.DisposeAsync();
+        await base.DisposeResourcesAsync();
+        await Servers.DisposeAsync();
+    }
 }
 
-/// <summary>Stops the real RabbitMQ mid-test, so it runs alone (see the collection).</summary>
-[Collection(ServerOutageCollection.Name)]
-public sealed class BrokerOutageTests(MessagingApp app, EventPublisher events) : IClassFixture<MessagingApp>, IClassFixture<EventPublisher>
+/// <summary>Stops its own RabbitMQ mid-test; every other test keeps the shared one.</summary>
+public sealed class BrokerOutageTests(MessagingOnPrivateBroker app) : IClassFixture<MessagingOnPrivateBroker>
 {
     private const int Sends = 20;
 
@@ -28,11 +46,11 @@ public sealed class BrokerOutageTests(MessagingApp app, EventPublisher events) :
     public async Task Sends_while_the_broker_is_down_are_as_fast_and_every_notification_arrives_once_after_it_returns()
     {
         var (ada, bob, carol) = (app.NewUser(), app.NewUser(), app.NewUser());
-        var groupId = await events.NewGroupAsync(ada, bob, carol);
-        var warmUp = await events.NewGroupAsync(ada, bob);
+        var groupId = await app.Events.NewGroupAsync(ada, bob, carol);
+        var warmUp = await app.Events.NewGroupAsync(ada, bob);
         var withBroker = await TimeSendsAsync(ada, warmUp);
 
-        await DevServer.StopAsync("rabbitmq");
+        await app.Servers.StopAsync("rabbitmq");
         TimeSpan withoutBroker;
         try
         {
@@ -42,7 +60,7 @@ public sealed class BrokerOutageTests(MessagingApp app, EventPublisher events) :
         }
         finally
         {
-            await DevServer.StartAsync("rabbitmq");
+            await app.Servers.StartAsync("rabbitmq");
         }
 
         // Same work either way: a publish wait in the request would cost seconds per send.

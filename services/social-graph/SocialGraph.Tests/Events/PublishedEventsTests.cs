@@ -7,22 +7,35 @@ using Tripmate.Testing;
 
 namespace Tripmate.SocialGraph.Tests.Events;
 
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class ServerOutageCollection
+/// <summary>Social-graph on a RabbitMQ of its own, which its tests stop and restart.</summary>
+public sealed class SocialGraphOnPrivateBroker : SocialGraphApp
 {
-    public const string Name = "Server outages";
+    public SocialGraphOnPrivateBroker() => With("ConnectionStrings:RabbitMq", Servers.RabbitMq);
+
+    public PrivateServers Servers { get; } = new();
+
+    public override async Task InitializeAsync()
+    {
+        await Servers.StartAsync("rabbitmq");
+        await base.InitializeAsync();
+    }
+
+    protected override async Task DisposeResourcesAsync()
+    {
+        await base.DisposeResourcesAsync();
+        await Servers.DisposeAsync();
+    }
 }
 
-/// <summary>What social-graph publishes, through its outbox, on the real RabbitMQ.</summary>
-[Collection(ServerOutageCollection.Name)]
-public sealed class PublishedEventsTests(SocialGraphApp app) : IClassFixture<SocialGraphApp>
+/// <summary>What social-graph publishes, through its outbox, on a real RabbitMQ (its own: one test stops it).</summary>
+public sealed class PublishedEventsTests(SocialGraphOnPrivateBroker app) : IClassFixture<SocialGraphOnPrivateBroker>
 {
     private const int Follows = 20;
 
     [Fact]
     public async Task A_follow_an_unfollow_a_block_and_an_unblock_are_each_announced_once_with_their_cache_evictions()
     {
-        await using var recorder = await SocialGraphEvents.RecordAsync();
+        await using var recorder = await SocialGraphEvents.RecordAsync(app.Servers.RabbitMq);
         var (ada, bob) = (await app.NewUserAsync(), await app.NewUserAsync());
 
         await ada.FollowOkAsync(bob);
@@ -46,7 +59,7 @@ public sealed class PublishedEventsTests(SocialGraphApp app) : IClassFixture<Soc
     [Fact]
     public async Task With_the_broker_stopped_20_follows_succeed_and_every_UserFollowed_arrives_once_after_it_restarts()
     {
-        await using var recorder = await SocialGraphEvents.RecordAsync();
+        await using var recorder = await SocialGraphEvents.RecordAsync(app.Servers.RabbitMq);
         var star = await app.NewUserAsync();
         var fans = new List<TestUser>();
         for (var i = 0; i < Follows; i++)
@@ -54,7 +67,7 @@ public sealed class PublishedEventsTests(SocialGraphApp app) : IClassFixture<Soc
             fans.Add(await app.NewUserAsync());
         }
 
-        await DevServer.StopAsync("rabbitmq");
+        await app.Servers.StopAsync("rabbitmq");
         try
         {
             foreach (var fan in fans)
@@ -66,7 +79,7 @@ public sealed class PublishedEventsTests(SocialGraphApp app) : IClassFixture<Soc
         }
         finally
         {
-            await DevServer.StartAsync("rabbitmq");
+            await app.Servers.StartAsync("rabbitmq");
         }
 
         await Eventually.WaitForAsync(

@@ -7,7 +7,8 @@ namespace Tripmate.SocialGraph.Tests.Infrastructure;
 /// <summary>Every event social-graph publishes, recorded from the real broker.</summary>
 public static class SocialGraphEvents
 {
-    public static Task<EventRecorder> RecordAsync() => EventRecorder.StartAsync("social-graph-tests", events => events
+    /// <param name="broker">An AMQP URI; the test servers' broker when null.</param>
+    public static Task<EventRecorder> RecordAsync(string? broker = null) => EventRecorder.StartAsync("social-graph-tests", events => events
         .Record<UserFollowed>().Record<UserUnfollowed>().Record<UserBlocked>().Record<UserUnblocked>()
-        .Record<CacheTagsInvalidated>());
+        .Record<CacheTagsInvalidated>(), broker);
 }

@@ -32,6 +32,10 @@ public sealed partial class ManifestChecks
         checks.CheckImages();
         checks.CheckSecrets();
         checks.CheckIngress();
+        checks.CheckIngressTls();
+        checks.CheckDrain();
+        checks.CheckTrustedProxies();
+        checks.CheckOperatorPort();
         return checks;
     }
 

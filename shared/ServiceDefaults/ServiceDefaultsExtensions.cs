@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Tripmate.ServiceDefaults.Errors;
@@ -13,7 +14,8 @@ namespace Tripmate.ServiceDefaults;
 public static class ServiceDefaultsExtensions
 {
     /// <summary>
-    /// Telemetry, health checks, problem details, trusted proxies and resilient HTTP clients. Each
+    /// Telemetry, health checks, problem details, trusted proxies, resilient HTTP clients and no
+    /// <c>Server</c> header. Each
     /// service also calls <c>AddValidation()</c> itself: the validation source generator only sees
     /// the request types of the project that makes that call.
     /// </summary>
@@ -24,6 +26,8 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddDefaultProblemDetails();
         builder.Services.AddTrustedProxies(builder.Configuration);
         builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
+        // No "Server: Kestrel": it tells a prober which software (and which flaws) to try.
+        builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
         return builder;
     }
 

@@ -39,11 +39,11 @@ identity_env() {
   common_env identity "$1"
   # identity creates its database if missing, so the server is all it needs from dev.
   echo "ConnectionStrings__Identity=$(pg_connection identity)"
-  # The signing key is generated on first start and kept, so tokens survive restarts.
+  # The signing key is generated on first start and kept, so tokens survive restarts;
+  # ./dev rotate-signing-key adds keys to the directory, which identity reads while it runs.
   echo "Identity__SigningKeyPath=$KEYS_DIR/identity-signing.pem"
+  echo "Identity__SigningKeysDirectory=$KEYS_DIR/signing"
   echo "Identity__CreateSigningKeyIfMissing=true"
-  # Published beside the current key once ./dev rotate-signing-key has run.
-  echo "Identity__PreviousSigningKeyPath=$KEYS_DIR/identity-signing.previous.pem"
 }
 
 # --- messaging: conversations, messages, notifications (Cassandra, or embedded SQLite) -----

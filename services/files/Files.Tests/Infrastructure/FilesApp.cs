@@ -16,9 +16,17 @@ namespace Tripmate.Files.Tests.Infrastructure;
 /// </summary>
 public class FilesApp : ServiceApp<Program>
 {
-    public FilesApp()
+    private readonly bool _ownsBucket;
+
+    public FilesApp() : this(null)
     {
-        Bucket = $"files-test-{Guid.NewGuid().ToString("N")[..12]}";
+    }
+
+    /// <summary>Another instance on <paramref name="sharedBucket"/> (made and emptied by the app that owns it), with queues of its own.</summary>
+    public FilesApp(string? sharedBucket)
+    {
+        _ownsBucket = sharedBucket is null;
+        Bucket = sharedBucket ?? $"files-test-{Guid.NewGuid().ToString("N")[..12]}";
         With("ConnectionStrings:RabbitMq", TestServers.RabbitMq);
         With("S3:ServiceUrl", TestServers.S3);
         With("S3:Bucket", Bucket);
@@ -48,15 +56,22 @@ public class FilesApp : ServiceApp<Program>
 
     public override async Task InitializeAsync()
     {
-        using (var s3 = TestBuckets.Client())
+        if (_ownsBucket)
         {
+            using var s3 = TestBuckets.Client();
             await s3.PutBucketAsync(Bucket);
         }
 
         await base.InitializeAsync();
     }
 
-    protected override async Task DisposeResourcesAsync() => await TestBuckets.DeleteAsync(Bucket);
+    protected override async Task DisposeResourcesAsync()
+    {
+        if (_ownsBucket)
+        {
+            await TestBuckets.DeleteAsync(Bucket);
+        }
+    }
 
     public HttpClient ClientFor(Guid userId)
     {

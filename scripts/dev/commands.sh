@@ -25,7 +25,7 @@ Usage: ./dev COMMAND
   server start|stop|status NAME
                       NAME: postgres, redis, rabbitmq, s3; profile from $DEV_PROFILE (default up)
   rotate-signing-key  a new signing key for `up`'s identity: published at once, signing after
-                      2 minutes (so every validator knows it first); the old one stays published
+                      7 minutes (so every validator knows it first); the old one stays published
                       until its tokens expire. Running instances follow: no restart
   help                this text
 

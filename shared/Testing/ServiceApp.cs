@@ -23,7 +23,11 @@ public class ServiceApp<TEntryPoint> : WebApplicationFactory<TEntryPoint>, IAsyn
     {
         Port = FreePort.Next();
         OperatorPort = FreePort.Next();
-        UseKestrel(Port);
+        UseKestrel(kestrel =>
+        {
+            kestrel.Listen(System.Net.IPAddress.Loopback, Port);
+            kestrel.Listen(System.Net.IPAddress.Loopback, OperatorPort);
+        });
     }
 
     public int Port { get; }
@@ -48,7 +52,6 @@ public class ServiceApp<TEntryPoint> : WebApplicationFactory<TEntryPoint>, IAsyn
         builder.UseEnvironment("Development");
         builder.ConfigureLogging(logging => logging.AddFakeLogging());
         builder.UseSetting("Health:OperatorPort", OperatorPort.ToString(System.Globalization.CultureInfo.InvariantCulture)); // ServiceDefaults' OperatorPort.Setting
-        builder.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, OperatorPort));
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

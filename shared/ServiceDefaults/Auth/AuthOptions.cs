@@ -20,12 +20,6 @@ public sealed class AuthOptions
     /// <summary>The <c>aud</c> identity writes and everyone checks.</summary>
     public string Audience { get; set; } = "tripmate-api";
 
-    /// <summary>
-    /// How often the keys are read again even when every token's kid is known: shorter than
-    /// identity's pre-publication window, so a new key is known before the first token it signs.
-    /// </summary>
-    public TimeSpan KeysRefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
-
     /// <summary>Only local development fetches the keys over plain HTTP.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
 }

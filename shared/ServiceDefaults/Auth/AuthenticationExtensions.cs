@@ -31,9 +31,10 @@ public static class AuthenticationExtensions
                 options.Authority = auth.Authority;
                 options.RequireHttpsMetadata = auth.RequireHttpsMetadata;
                 options.MapInboundClaims = false;
-                // Keys published ahead of their use (identity's pre-publication window) are known
-                // here before the first token they sign; an unknown kid is fetched at once anyway.
-                options.AutomaticRefreshInterval = auth.KeysRefreshInterval;
+                // Re-read as often as the library allows (5 min), so keys identity publishes ahead of
+                // their use (its pre-publication window, longer than this) are known here before the
+                // first token they sign; an unknown kid is fetched at once anyway (SigningKeyRefresh).
+                options.AutomaticRefreshInterval = BaseConfigurationManager.MinimumAutomaticRefreshInterval;
                 options.RefreshInterval = SigningKeyRefresh.MinimumInterval;
                 options.TokenValidationParameters = new TokenValidationParameters
                 {

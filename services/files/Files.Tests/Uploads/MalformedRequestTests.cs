@@ -33,7 +33,7 @@ public sealed class MalformedRequestTests(FilesApp app) : IClassFixture<FilesApp
 
         Assert.True((int)response.StatusCode is >= 400 and < 500, $"{name}: {(int)response.StatusCode}");
         await response.AssertProblemAsync(response.StatusCode);
-        Assert.Empty((await app.KeysAsync("pending/")).Where(key => !key.EndsWith("/.keep", StringComparison.Ordinal)));
+        Assert.DoesNotContain(await app.KeysAsync("pending/"), key => !key.EndsWith("/.keep", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -40,7 +40,8 @@ public sealed class SigningKeyRotationTests : IDisposable
         Assert.Equal(next, keys.Current.KeyId);
         Assert.Contains(old, keys.Published.Select(k => k.KeyId));
 
-        _clock.Advance(Lifetime + SigningKeys.ClockSkew - TimeSpan.FromSeconds(1));
+        // Now 2 s past the new key's moment: its predecessor retires a token lifetime and the skew after that moment.
+        _clock.Advance(Lifetime + SigningKeys.ClockSkew - TimeSpan.FromSeconds(3));
         Assert.Contains(old, keys.Published.Select(k => k.KeyId));
         _clock.Advance(TimeSpan.FromSeconds(2));
         Assert.Equal([next], keys.Published.Select(k => k.KeyId));

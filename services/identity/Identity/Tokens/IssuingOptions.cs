@@ -22,9 +22,10 @@ public sealed class IssuingOptions
 
     /// <summary>
     /// How long a new key is published before it signs: longer than validators take to re-read
-    /// the keys (Auth:KeysRefreshInterval, 1 min) and than a mounted secret takes to update.
+    /// the keys (5 min, the least Microsoft.IdentityModel allows) and than a mounted secret takes
+    /// to update (about 1 min), so none meets a token of a key it has not seen.
     /// </summary>
-    public TimeSpan KeyPrePublication { get; set; } = TimeSpan.FromMinutes(2);
+    public TimeSpan KeyPrePublication { get; set; } = TimeSpan.FromMinutes(7);
 
     /// <summary>Short, because an access token cannot be taken back (a deleted account's is refused by the gateway).</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(10);

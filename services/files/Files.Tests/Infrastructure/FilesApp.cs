@@ -22,8 +22,7 @@ public class FilesApp : ServiceApp<Program>
     {
     }
 
-    /// <summary>Another instance on <paramref name="sharedBucket"/> (made and emptied by the app that owns it), with queues of its own.</summary>
-    public FilesApp(string? sharedBucket)
+    private FilesApp(string? sharedBucket)
     {
         _ownsBucket = sharedBucket is null;
         Bucket = sharedBucket ?? $"files-test-{Guid.NewGuid().ToString("N")[..12]}";
@@ -39,6 +38,9 @@ public class FilesApp : ServiceApp<Program>
     }
 
     public string Bucket { get; }
+
+    /// <summary>Another instance on this app's bucket (which this app makes and empties), with queues of its own.</summary>
+    public FilesApp SecondInstance() => new(Bucket);
 
     public IAmazonS3 S3 => Services.GetRequiredService<IAmazonS3>();
 

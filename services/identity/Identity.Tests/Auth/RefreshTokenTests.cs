@@ -158,7 +158,7 @@ public sealed class RefreshGraceWindowTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        _app.With("Identity:RefreshReuseGrace", "00:00:01");
+        _app.With("Identity:RefreshReuseGrace", "00:00:03");
         return _app.InitializeAsync();
     }
 
@@ -171,9 +171,10 @@ public sealed class RefreshGraceWindowTests : IAsyncLifetime
         var first = await _app.Anonymous().PostAsJsonAsync("/api/auth/refresh", new { refreshToken = user.RefreshToken });
         var next = (await first.Content.ReadFromJsonAsync<TokenDto>())!;
         var within = await _app.Anonymous().PostAsJsonAsync("/api/auth/refresh", new { refreshToken = user.RefreshToken });
+        Assert.True(within.IsSuccessStatusCode, await within.Content.ReadAsStringAsync());
         Assert.Equal(next.RefreshToken, (await within.Content.ReadFromJsonAsync<TokenDto>())!.RefreshToken);
 
-        await Task.Delay(TimeSpan.FromMilliseconds(1500));
+        await Task.Delay(TimeSpan.FromSeconds(4));
         var after = await _app.Anonymous().PostAsJsonAsync("/api/auth/refresh", new { refreshToken = user.RefreshToken });
 
         await after.AssertProblemAsync(HttpStatusCode.Unauthorized);

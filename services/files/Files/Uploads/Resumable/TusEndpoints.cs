@@ -147,7 +147,13 @@ public static class TusEndpoints
 
         // Two PATCHes read the same offset: only the one that claims it writes; the others are told the offset moved.
         await using var claim = await sessions.ClaimAsync(session, cancellationToken);
-        if (claim is null)
+        // Read again once claimed: a request that held the claim before this one saved its offset before letting go.
+        if (claim is not null && await FindAsync(id, http, sessions, clock, cancellationToken) is { } current)
+        {
+            session = current;
+        }
+
+        if (claim is null || session.Offset != offset)
         {
             http.Response.Headers[TusHeaders.UploadOffset] = session.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Problem(StatusCodes.Status409Conflict, "Offset taken",

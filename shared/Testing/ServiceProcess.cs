@@ -69,7 +69,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         {
             try
             {
-                return await StartOnFreePortAsync(dllPath, environment, readyTimeout ?? TimeSpan.FromSeconds(60));
+                return await StartOnFreePortAsync(dllPath, environment, readyTimeout ?? TimeSpan.FromSeconds(120));
             }
             catch (PortTakenException) when (attempt < 3)
             {

@@ -102,7 +102,16 @@ public sealed partial class ComposeTests
             Assert.True(ImagePinning.IsPinned(service.Text("image")), $"{name}: image {service.Text("image")} is not pinned");
             foreach (var mount in service.Get("volumes").Items())
             {
-                Assert.Contains(mount.Split(':')[0], volumes);
+                // Named volumes for data; files of this repository only read-only (init scripts).
+                if (mount.StartsWith('/'))
+                {
+                    Assert.StartsWith(Repo.Path("deploy") + "/", mount);
+                    Assert.EndsWith(":ro", mount);
+                }
+                else
+                {
+                    Assert.Contains(mount.Split(':')[0], volumes);
+                }
             }
         }
 

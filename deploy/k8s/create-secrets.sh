@@ -30,12 +30,12 @@ read_key() { kubectl -n "$NS" get secret "$1" -o "jsonpath={.data.$2}" | base64 
 
 kubectl get namespace "$NS" >/dev/null 2>&1 || kubectl create namespace "$NS"
 
-exists postgres-credentials || create postgres-credentials --from-literal=password="$(password)"
+exists postgres-credentials || create postgres-credentials --from-literal=password="$(password)" --from-literal=identity-password="$(password)"
 exists rabbitmq-credentials || create rabbitmq-credentials --from-literal=username=tripmate --from-literal=password="$(password)"
 exists neo4j-credentials || create neo4j-credentials --from-literal=auth="neo4j/$(password)"
 exists minio-credentials || create minio-credentials --from-literal=root-user=tripmate --from-literal=root-password="$(password)"
 
-pg_password=$(read_key postgres-credentials password)
+identity_db_password=$(read_key postgres-credentials identity-password)
 rabbit_url="amqp://$(read_key rabbitmq-credentials username):$(read_key rabbitmq-credentials password)@rabbitmq:5672/"
 neo4j_auth=$(read_key neo4j-credentials auth)
 
@@ -47,7 +47,7 @@ if ! exists identity-signing-key; then
 fi
 
 create identity-env \
-  --from-literal=ConnectionStrings__Identity="Host=postgres;Database=identity;Username=postgres;Password=$pg_password" \
+  --from-literal=ConnectionStrings__Identity="Host=postgres;Database=identity;Username=identity;Password=$identity_db_password" \
   --from-literal=ConnectionStrings__RabbitMq="$rabbit_url"
 create messaging-env --from-literal=ConnectionStrings__RabbitMq="$rabbit_url"
 create social-graph-env \

@@ -1,4 +1,3 @@
-using Tripmate.Gateway.Auth;
 using Tripmate.Gateway.Caching;
 using Tripmate.ServiceDefaults.Messaging;
 
@@ -12,10 +11,6 @@ namespace Tripmate.Gateway;
 internal static class GatewayBus
 {
     public static IHostApplicationBuilder AddGatewayBus(this IHostApplicationBuilder builder) =>
-        builder.AddMessageBus("gateway", bus =>
-        {
-            bus.AddConsumer<CacheTagsInvalidatedConsumer>();
-            // Each instance keeps the revocation list in memory, so each hears every deletion.
-            bus.AddPerInstanceConsumer<RevokedSubjectsConsumer>();
-        });
+        // The revocation list's consumer is every service's (AddMessageBus adds it).
+        builder.AddMessageBus("gateway", bus => bus.AddConsumer<CacheTagsInvalidatedConsumer>());
 }

@@ -18,6 +18,7 @@ builder.AddGatewayDocs();
 builder.AddGatewayBus();
 
 var app = builder.Build();
+app.UseGatewayAnswerHeaders();
 app.UseGatewayAccessLog();
 app.UseServiceDefaults();
 app.UseGatewayLimits();

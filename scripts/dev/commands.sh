@@ -26,9 +26,9 @@ Usage: ./dev COMMAND
                       measure (about 12 minutes), scale the busiest service to 2, measure, report
   server start|stop|status NAME
                       NAME: postgres, redis, rabbitmq, s3; profile from $DEV_PROFILE (default up)
-  rotate-signing-key  identity's signing key for `up`: the current key becomes the previous one
-                      (still published, so tokens in use stay valid) and a new one signs after
-                      identity restarts (./dev down && ./dev up)
+  rotate-signing-key  a new signing key for `up`'s identity: published at once, signing after
+                      7 minutes (so every validator knows it first); the old one stays published
+                      until its tokens expire. Running instances follow: no restart
   check-launch [SERVICE]...
                       with `up` running: each service in turn started as F5 starts it
                       (dotnet run --project, its launchSettings.json) in place of up's
@@ -134,9 +134,9 @@ cmd_rotate_signing_key() {
   ensure_dirs
   local dll=$ROOT/services/identity/Identity/bin/Release/net10.0/Tripmate.Identity.dll
   [[ -f $dll ]] || dotnet build "$ROOT/services/identity/Identity" -c Release --nologo -v quiet >/dev/null
-  Identity__SigningKeyPath=$KEYS_DIR/identity-signing.pem \
-    Identity__PreviousSigningKeyPath=$KEYS_DIR/identity-signing.previous.pem \
-    dotnet "$dll" rotate-signing-key
+  # Running identity instances pick the new key up from the directory: no restart, and ./dev up
+  # afterwards has nothing to do for it.
+  Identity__SigningKeysDirectory=$KEYS_DIR/signing dotnet "$dll" rotate-signing-key
 }
 
 cmd_status() {

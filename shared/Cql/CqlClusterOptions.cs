@@ -12,6 +12,9 @@ public sealed record CqlClusterOptions
     /// <summary>For PasswordAuthenticator (SASL PLAIN); null when the cluster needs no login.</summary>
     public CqlCredentials? Credentials { get; init; }
 
+    /// <summary>TLS for every connection; null: plain TCP (a cluster on a private network only).</summary>
+    public CqlTlsOptions? Tls { get; init; }
+
     /// <summary>Keyspace every connection switches to after connecting (USE).</summary>
     public string? Keyspace { get; init; }
 

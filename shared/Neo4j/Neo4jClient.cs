@@ -47,17 +47,22 @@ public sealed class Neo4jClient
     /// <summary>The database's query path, e.g. <c>/db/neo4j/query/v2</c>.</summary>
     internal string QueryPath => $"db/{Uri.EscapeDataString(_options.Database)}/query/v2";
 
-    internal IReadOnlyList<string> Bookmarks
+    /// <summary>The bookmarks of the last commit this client saw: pass them to another client (<see cref="Neo4jRunOptions.Bookmarks"/>) that must see it.</summary>
+    public IReadOnlyList<string> LastBookmarks
     {
         get { lock (_bookmarksLock) { return _bookmarks; } }
     }
 
     /// <summary>One statement in its own (implicit) transaction, retried as a whole on transient failures.</summary>
-    public Task<QueryResult> RunAsync(CypherStatement statement, AccessMode mode, CancellationToken ct) =>
+    public Task<QueryResult> RunAsync(CypherStatement statement, AccessMode mode, CancellationToken ct) => RunAsync(statement, mode, null, ct);
+
+    /// <inheritdoc cref="RunAsync(CypherStatement, AccessMode, CancellationToken)"/>
+    public Task<QueryResult> RunAsync(CypherStatement statement, AccessMode mode, Neo4jRunOptions? options, CancellationToken ct) =>
         _retry.ExecuteAsync(async token =>
         {
+            var body = QueryApiProtocol.RequestBody(statement, mode, QueryApiProtocol.Bookmarks(LastBookmarks, options), options);
             var result = await Neo4jTelemetry.TraceAsync(statement, _options.Database, async () =>
-                (await SendAsync(HttpMethod.Post, QueryPath, QueryApiProtocol.RequestBody(statement, mode, Bookmarks), null, token)).Result);
+                (await SendAsync(HttpMethod.Post, QueryPath, body, null, token)).Result);
             Remember(result.Bookmarks);
             return result;
         }, ct).AsTask();
@@ -67,9 +72,13 @@ public sealed class Neo4jClient
     /// returns and rolled back when it throws; the whole of it runs again after a transient failure.
     /// </summary>
     public Task<T> ExecuteWriteAsync<T>(Func<Neo4jTransaction, CancellationToken, Task<T>> work, CancellationToken ct) =>
+        ExecuteWriteAsync(work, null, ct);
+
+    /// <inheritdoc cref="ExecuteWriteAsync{T}(Func{Neo4jTransaction, CancellationToken, Task{T}}, CancellationToken)"/>
+    public Task<T> ExecuteWriteAsync<T>(Func<Neo4jTransaction, CancellationToken, Task<T>> work, Neo4jRunOptions? options, CancellationToken ct) =>
         _retry.ExecuteAsync(async token =>
         {
-            await using var transaction = new Neo4jTransaction(this, AccessMode.Write, Bookmarks);
+            await using var transaction = new Neo4jTransaction(this, AccessMode.Write, QueryApiProtocol.Bookmarks(LastBookmarks, options), options);
             var result = await work(transaction, token);
             await transaction.CommitAsync(token);
             return result;
@@ -91,7 +100,11 @@ public sealed class Neo4jClient
     {
         using var request = new HttpRequestMessage(method, path);
         request.Headers.Accept.ParseAdd(QueryApiProtocol.Accept);
-        if (_options.Username is { Length: > 0 } user)
+        if (_options.BearerToken is { Length: > 0 } token)
+        {
+            request.Headers.Authorization = QueryApiProtocol.BearerAuthorization(token);
+        }
+        else if (_options.Username is { Length: > 0 } user)
         {
             request.Headers.Authorization = QueryApiProtocol.BasicAuthorization(user, _options.Password ?? "");
         }

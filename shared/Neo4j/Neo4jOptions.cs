@@ -18,6 +18,9 @@ public sealed class Neo4jOptions
 
     public string? Password { get; set; }
 
+    /// <summary>A token of the server's single sign-on provider (sent as <c>Bearer</c>); used instead of a user name and password.</summary>
+    public string? BearerToken { get; set; }
+
     /// <summary>How long one HTTP request may take before it counts as a connection failure.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

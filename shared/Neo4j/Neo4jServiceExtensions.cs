@@ -23,6 +23,8 @@ public static class Neo4jServiceExtensions
             .Bind(configuration.GetSection(Neo4jOptions.Section))
             .PostConfigure(options => options.Uri ??= uri)
             .Validate(o => o.Uri is { IsAbsoluteUri: true }, $"{Neo4jOptions.Section}:Uri must be the server's absolute HTTP address.")
+            .Validate(o => o.BearerToken is not { Length: > 0 } || o.Username is not { Length: > 0 },
+                $"{Neo4jOptions.Section}: give a BearerToken or a Username and Password, not both.")
             .ValidateOnStart();
 #pragma warning disable EXTEXP0001 // marked experimental, but it is the documented way to opt one client out of ConfigureHttpClientDefaults
         services.AddHttpClient<Neo4jClient>((provider, http) =>

@@ -4,23 +4,25 @@ namespace Tripmate.Neo4j;
 
 /// <summary>
 /// An explicit transaction: opened by its first statement (<c>POST .../tx</c>), which also carries
-/// the client's bookmarks; every later request goes to <c>.../tx/{id}</c> with the cluster member's
+/// the client's bookmarks and the run's options (impersonation, server-side timeout); every later request goes to <c>.../tx/{id}</c> with the cluster member's
 /// <c>neo4j-cluster-affinity</c> echoed. Disposing one not committed rolls it back.
 /// </summary>
 public sealed class Neo4jTransaction : IAsyncDisposable
 {
     private readonly Neo4jClient _client;
     private readonly AccessMode _mode;
-    private readonly IReadOnlyList<string> _bookmarks;
+    private readonly IReadOnlyCollection<string> _bookmarks;
+    private readonly Neo4jRunOptions? _options;
     private string? _id;
     private string? _affinity;
     private bool _finished;
 
-    internal Neo4jTransaction(Neo4jClient client, AccessMode mode, IReadOnlyList<string> bookmarks)
+    internal Neo4jTransaction(Neo4jClient client, AccessMode mode, IReadOnlyCollection<string> bookmarks, Neo4jRunOptions? options)
     {
         _client = client;
         _mode = mode;
         _bookmarks = bookmarks;
+        _options = options;
     }
 
     public Task<QueryResult> RunAsync(CypherStatement statement, CancellationToken ct) =>
@@ -32,7 +34,7 @@ public sealed class Neo4jTransaction : IAsyncDisposable
         if (_id is null)
         {
             var (result, id, affinity) = await _client.SendAsync(
-                HttpMethod.Post, $"{_client.QueryPath}/tx", QueryApiProtocol.RequestBody(statement, _mode, _bookmarks), null, ct);
+                HttpMethod.Post, $"{_client.QueryPath}/tx", QueryApiProtocol.RequestBody(statement, _mode, _bookmarks, _options), null, ct);
             (_id, _affinity) = (id ?? throw new Errors.Neo4jProtocolException("Opening a transaction answered no transaction id."), affinity);
             return result;
         }

@@ -1,4 +1,5 @@
 using Tripmate.Neo4j.Errors;
+using Tripmate.Neo4j.Values;
 
 namespace Tripmate.Neo4j;
 
@@ -35,15 +36,35 @@ public sealed record QueryResult(
         throw new Neo4jProtocolException($"The result has no column '{field}' (it has {string.Join(", ", Fields)}).");
     }
 
-    internal static T Convert<T>(object? value, string field) => value switch
+    /// <summary>
+    /// The value as <typeparamref name="T"/>: as it is, or by an exact conversion (a temporal value
+    /// to .NET's type, a long to int or double); a conversion that would lose anything throws.
+    /// </summary>
+    internal static T Convert<T>(object? value, string field)
     {
-        T typed => typed,
-        null when default(T) is null => default!,
-        string text when typeof(T) == typeof(Guid) || typeof(T) == typeof(Guid?) => (T)(object)Guid.Parse(text),
-        long number when typeof(T) == typeof(int) => (T)(object)checked((int)number),
-        long number when typeof(T) == typeof(double) => (T)(object)(double)number,
-        _ => throw new Neo4jProtocolException($"Column '{field}' holds {value?.GetType().Name ?? "null"}, not {typeof(T).Name}."),
-    };
+        try
+        {
+            return value switch
+            {
+                T typed => typed,
+                null when default(T) is null => default!,
+                string text when typeof(T) == typeof(Guid) || typeof(T) == typeof(Guid?) => (T)(object)Guid.Parse(text),
+                long number when typeof(T) == typeof(int) => (T)(object)checked((int)number),
+                long number when typeof(T) == typeof(double) => (T)(object)(double)number,
+                Neo4jDate date when Is<T, DateOnly>() => (T)(object)date.ToDateOnly(),
+                Neo4jLocalTime time when Is<T, TimeOnly>() => (T)(object)time.ToTimeOnly(),
+                Neo4jLocalDateTime local when Is<T, DateTime>() => (T)(object)local.ToDateTime(),
+                Neo4jDateTime instant when Is<T, DateTimeOffset>() => (T)(object)instant.ToDateTimeOffset(),
+                _ => throw new Neo4jProtocolException($"Column '{field}' holds {value?.GetType().Name ?? "null"}, not {typeof(T).Name}."),
+            };
+        }
+        catch (Exception e) when (e is InvalidCastException or OverflowException)
+        {
+            throw new InvalidCastException($"Column '{field}': {e.Message}", e);
+        }
+    }
+
+    private static bool Is<T, TTarget>() where TTarget : struct => typeof(T) == typeof(TTarget) || typeof(T) == typeof(TTarget?);
 
     /// <summary>One row, read by column name.</summary>
     public readonly struct Row(QueryResult result, IReadOnlyList<object?> values)

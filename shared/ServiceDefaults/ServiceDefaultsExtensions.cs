@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Tripmate.ServiceDefaults.Development;
@@ -16,7 +17,7 @@ public static class ServiceDefaultsExtensions
     /// <summary>
     /// The local topology's settings (with <c>LocalTopology__Profile</c>, see
     /// <see cref="LocalTopologySettings"/>), telemetry, health checks, problem details, trusted
-    /// proxies and resilient HTTP clients. Each
+    /// proxies, resilient HTTP clients and no <c>Server</c> header. Each
     /// service also calls <c>AddValidation()</c> itself: the validation source generator only sees
     /// the request types of the project that makes that call.
     /// </summary>
@@ -28,6 +29,8 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddDefaultProblemDetails();
         builder.Services.AddTrustedProxies(builder.Configuration);
         builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
+        // No "Server: Kestrel": it tells a prober which software (and which flaws) to try.
+        builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
         return builder;
     }
 

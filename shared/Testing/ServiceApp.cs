@@ -25,10 +25,18 @@ public class ServiceApp<TEntryPoint> : WebApplicationFactory<TEntryPoint>, IAsyn
     public ServiceApp()
     {
         Port = FreePort.Next();
-        UseKestrel(Port);
+        OperatorPort = FreePort.Next();
+        UseKestrel(kestrel =>
+        {
+            kestrel.Listen(System.Net.IPAddress.Loopback, Port);
+            kestrel.Listen(System.Net.IPAddress.Loopback, OperatorPort);
+        });
     }
 
     public int Port { get; }
+
+    /// <summary>The port only operators reach (Health:OperatorPort), where health answers name each check.</summary>
+    public int OperatorPort { get; }
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 
@@ -57,6 +65,7 @@ public class ServiceApp<TEntryPoint> : WebApplicationFactory<TEntryPoint>, IAsyn
     {
         builder.UseEnvironment("Development");
         builder.ConfigureLogging(logging => logging.AddFakeLogging());
+        builder.UseSetting("Health:OperatorPort", OperatorPort.ToString(System.Globalization.CultureInfo.InvariantCulture)); // ServiceDefaults' OperatorPort.Setting
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -95,6 +104,9 @@ public class ServiceApp<TEntryPoint> : WebApplicationFactory<TEntryPoint>, IAsyn
     protected virtual Task DisposeResourcesAsync() => Task.CompletedTask;
 
     public HttpClient Anonymous() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+
+    /// <summary>A client on the <see cref="OperatorPort"/>, as an operator's port-forward would be.</summary>
+    public HttpClient Operator() => new() { BaseAddress = new Uri($"http://127.0.0.1:{OperatorPort}"), Timeout = TimeSpan.FromSeconds(60) };
 
     /// <summary>The readiness report answers 503 while unhealthy: read its body either way.</summary>
     private sealed record Readiness(string Status);

@@ -13,10 +13,11 @@ public sealed class ServiceProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _log = new();
 
-    private ServiceProcess(Process process, int port, string name)
+    private ServiceProcess(Process process, int port, int operatorPort, string name)
     {
         _process = process;
         Port = port;
+        OperatorPort = operatorPort;
         Name = name;
     }
 
@@ -32,6 +33,11 @@ public sealed class ServiceProcess : IAsyncDisposable
     public int Port { get; }
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
+
+    /// <summary>The port only operators reach (<c>Health:OperatorPort</c>), where health answers name each check.</summary>
+    public int OperatorPort { get; }
+
+    public Uri OperatorAddress => new($"http://127.0.0.1:{OperatorPort}");
 
     public bool HasExited => _process.HasExited;
 
@@ -81,6 +87,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         string dllPath, IReadOnlyDictionary<string, string> environment, TimeSpan readyTimeout)
     {
         var port = FreePort.Next();
+        var operatorPort = FreePort.Next();
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", [dllPath])
         {
             // The output directory is the content root, so the service finds its appsettings*.json.
@@ -88,14 +95,15 @@ public sealed class ServiceProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port};http://127.0.0.1:{operatorPort}";
+        start.Environment["Health__OperatorPort"] = operatorPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
         }
 
-        var service = new ServiceProcess(new Process { StartInfo = start }, port, Path.GetFileNameWithoutExtension(dllPath));
+        var service = new ServiceProcess(new Process { StartInfo = start }, port, operatorPort, Path.GetFileNameWithoutExtension(dllPath));
         service._process.OutputDataReceived += (_, line) => service.Append(line.Data);
         service._process.ErrorDataReceived += (_, line) => service.Append(line.Data);
         service._process.Start();

@@ -32,6 +32,10 @@ public sealed partial class ManifestChecks
         checks.CheckImages();
         checks.CheckSecrets();
         checks.CheckIngress();
+        checks.CheckIngressTls();
+        checks.CheckDrain();
+        checks.CheckTrustedProxies();
+        checks.CheckOperatorPort();
         return checks;
     }
 
@@ -302,8 +306,9 @@ public sealed partial class ManifestChecks
         }
     }
 
+    /// <summary>A setting that names a secret's value; one naming where a secret is mounted (a file or a folder) holds none.</summary>
     private static bool LooksSecret(string key) =>
-        SecretKeyPattern().IsMatch(key) && !key.EndsWith("Path", StringComparison.Ordinal);
+        SecretKeyPattern().IsMatch(key) && !key.EndsWith("Path", StringComparison.Ordinal) && !key.EndsWith("Directory", StringComparison.Ordinal);
 
     [GeneratedRegex("MapHealthChecks\\(\"([^\"]+)\"")]
     private static partial Regex HealthPathPattern();

@@ -22,5 +22,6 @@ public sealed class KeysUnavailableTests(IdentityToKillStack stack) : IClassFixt
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
         Assert.Contains("signing keys", problem.Detail);
+        Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero, "The gateway's own 503 says when to retry.");
     }
 }

@@ -9,7 +9,7 @@ namespace Tripmate.Gateway.Tests.Auth;
 /// <summary>
 /// A deleted account's access token is refused by the gateway (the messaging stand-in checks
 /// nothing, so a 401 on its route is the gateway's): at once by the instance that carried the
-/// delete, through UserDeleted by another running instance, and through Redis by one started later.
+/// delete, through UserDeleted by another running instance, and from identity's list by one started later.
 /// </summary>
 public sealed class RevocationTests(AuthStack stack) : IClassFixture<AuthStack>
 {
@@ -36,7 +36,7 @@ public sealed class RevocationTests(AuthStack stack) : IClassFixture<AuthStack>
         await Eventually.WaitForAsync(() => otherClient.GetAsync("/api/conversations"),
             response => response.StatusCode == HttpStatusCode.Unauthorized, TimeSpan.FromSeconds(10), "another running gateway to hear UserDeleted");
 
-        // An instance that was not running when the event went out learns it from Redis.
+        // An instance that was not running when the event went out learns it from identity's list.
         var later = stack.StartGateway();
         using var laterClient = later.Anonymous();
         laterClient.DefaultRequestHeaders.Authorization = user.Client.DefaultRequestHeaders.Authorization;

@@ -28,6 +28,46 @@ public sealed class PublicAnswersTests(PublicAnswersStack stack) : IClassFixture
     }
 
     [Fact]
+    public async Task A_signed_in_user_sees_what_an_anonymous_caller_sees_and_only_the_operator_port_names_each_check()
+    {
+        var user = await stack.NewUserAsync();
+        using var identity = new HttpClient { BaseAddress = stack.Identity[0].BaseAddress };
+        identity.DefaultRequestHeaders.Authorization = user.Client.DefaultRequestHeaders.Authorization;
+
+        foreach (var body in new[] { await user.Client.GetStringAsync("/health/ready"), await identity.GetStringAsync("/health/ready") })
+        {
+            Assert.Equal(["status"], JsonDocument.Parse(body).RootElement.EnumerateObject().Select(p => p.Name));
+            AssertNoInternalAddress(body);
+        }
+
+        using var gatewayOperator = stack.Gateway.Operator();
+        using var identityOperator = new HttpClient { BaseAddress = stack.Identity[0].OperatorAddress };
+        foreach (var (client, check) in new[] { (gatewayOperator, "redis"), (identityOperator, "postgresql") })
+        {
+            using var details = JsonDocument.Parse(await client.GetStringAsync("/health/ready"));
+            Assert.Contains(check, details.RootElement.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+        }
+    }
+
+    [Fact]
+    public async Task No_answer_names_the_server_software()
+    {
+        var user = await stack.NewUserAsync();
+        using var identity = new HttpClient { BaseAddress = stack.Identity[0].BaseAddress };
+        var answers = new[]
+        {
+            await stack.Anonymous().GetAsync("/health/live"),
+            await stack.Anonymous().GetAsync("/api/nothing-routes-here"),
+            await user.Client.GetAsync("/api/users/me"),
+            await user.Client.GetAsync("/api/conversations"),
+            await identity.GetAsync("/health/ready"),
+            await identity.GetAsync("/.well-known/jwks.json"),
+        };
+
+        Assert.All(answers, answer => Assert.Empty(answer.Headers.Server));
+    }
+
+    [Fact]
     public async Task The_discovery_document_names_the_public_url_not_identitys_address()
     {
         var body = await stack.Anonymous().GetStringAsync("/.well-known/openid-configuration");

@@ -20,6 +20,7 @@ public class GatewayStack(int identityInstances, params string[] echoClusters) :
     private readonly Dictionary<string, EchoBackend> _echoes = [];
     private readonly List<GatewayApp> _gateways = [];
     private readonly string _stackId = Guid.NewGuid().ToString("N");
+    private readonly Lazy<string> _dataDirectory = new(() => Directory.CreateTempSubdirectory("tripmate-gateway-stack-").FullName);
 
     public GatewayStack() : this(identityInstances: 1)
     {
@@ -44,6 +45,44 @@ public class GatewayStack(int identityInstances, params string[] echoClusters) :
 
     /// <summary>Starts more real backends once identity runs (they may need its keys) and before the first gateway.</summary>
     protected virtual Task StartBackendsAsync() => Task.CompletedTask;
+
+    /// <summary>Environment every identity instance of this stack gets on top of the defaults.</summary>
+    protected virtual void ConfigureIdentity(IDictionary<string, string> environment)
+    {
+    }
+
+    /// <summary>
+    /// A real service process on the real RabbitMQ with an embedded store and queues of this
+    /// stack's own, validating tokens with identity's keys; returned once healthy (its queues bound).
+    /// </summary>
+    protected async Task<ServiceProcess> StartServiceAsync(string dll, string section, string name, Dictionary<string, string>? extra = null)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__RabbitMq"] = TestServers.RabbitMq,
+            [$"{section}__Store"] = "Embedded",
+            [$"{section}__DataDirectory"] = Path.Combine(_dataDirectory.Value, name),
+            ["MessageBus__QueuePrefix"] = $"e2e-{_stackId[..12]}-{name}",
+            ["Auth__Issuer"] = Issuer,
+            ["Auth__Authority"] = Identity[0].BaseAddress.ToString().TrimEnd('/'),
+            ["Auth__RequireHttpsMetadata"] = "false",
+        };
+        foreach (var (key, value) in extra ?? [])
+        {
+            environment[key] = value;
+        }
+
+        var service = await ServiceProcess.StartAsync(dll, environment);
+        using var http = new HttpClient { BaseAddress = service.BaseAddress };
+        await Eventually.WaitForAsync(
+            async () =>
+            {
+                using var response = await http.GetAsync("/health/ready");
+                return System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetString();
+            },
+            status => status == "Healthy", TimeSpan.FromSeconds(60), $"{service} to be healthy");
+        return service;
+    }
 
     public virtual async Task InitializeAsync()
     {
@@ -138,18 +177,27 @@ public class GatewayStack(int identityInstances, params string[] echoClusters) :
 
         await _database.DisposeAsync();
         File.Delete(SigningKeyPath);
+        if (_dataDirectory.IsValueCreated)
+        {
+            Directory.Delete(_dataDirectory.Value, recursive: true);
+        }
     }
 
-    private Task<ServiceProcess> StartIdentityAsync() => ServiceProcess.StartAsync(ServiceBuild.Identity, new Dictionary<string, string>
+    private Task<ServiceProcess> StartIdentityAsync()
     {
-        ["ConnectionStrings__Identity"] = _database.ConnectionString,
-        ["ConnectionStrings__RabbitMq"] = TestServers.RabbitMq,
-        ["Identity__SigningKeyPath"] = SigningKeyPath,
-        ["Identity__CreateSigningKeyIfMissing"] = "true",
-        ["Auth__Issuer"] = Issuer,
-        // One line per request, so a test can tell which instance served what.
-        ["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information",
-    });
+        var environment = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Identity"] = _database.ConnectionString,
+            ["ConnectionStrings__RabbitMq"] = TestServers.RabbitMq,
+            ["Identity__SigningKeyPath"] = SigningKeyPath,
+            ["Identity__CreateSigningKeyIfMissing"] = "true",
+            ["Auth__Issuer"] = Issuer,
+            // One line per request, so a test can tell which instance served what.
+            ["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information",
+        };
+        ConfigureIdentity(environment);
+        return ServiceProcess.StartAsync(ServiceBuild.Identity, environment);
+    }
 }
 
 public sealed record TestUser(Guid Id, string Email, string Password, string AccessToken, HttpClient Client);

@@ -21,6 +21,7 @@ public sealed class AllInstancesDownTests(SingleInstanceToKillStack stack) : ICl
         // At once (the connection is refused) and after the probes marked it down (no instance available).
         var first = await user.Client.GetAsync("/api/users/me");
         await first.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+        Assert.True(first.Headers.RetryAfter?.Delta > TimeSpan.Zero, "The gateway's own 503 says when to retry.");
         var health = await Tripmate.Testing.Eventually.WaitForAsync(
             () => stack.Anonymous().GetFromJsonAsync<ServicesHealthDto>("/health/services")!,
             h => h!["identity"].Available == 0,
@@ -30,6 +31,7 @@ public sealed class AllInstancesDownTests(SingleInstanceToKillStack stack) : ICl
 
         var problem = await later.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
         Assert.Equal("No instance of the identity service is available.", problem.Detail);
+        Assert.True(later.Headers.RetryAfter?.Delta > TimeSpan.Zero, "The gateway's own 503 says when to retry.");
         Assert.Equal("Unhealthy", health!["identity"].Instances[0].Active);
     }
 }

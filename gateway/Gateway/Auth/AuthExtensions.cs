@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Tripmate.Gateway.Redis;
 using Tripmate.ServiceDefaults.Auth;
 
 namespace Tripmate.Gateway.Auth;
@@ -12,15 +10,12 @@ public static class GatewayAuthExtensions
     /// service accepts too (it validates again: the Authorization header is forwarded unchanged).
     /// Every route needs a token through the fallback policy; register, login, refresh, logout,
     /// /.well-known, health and docs opt out (routes' "AuthorizationPolicy": "Anonymous", AllowAnonymous).
-    /// On top, the gateway refuses tokens of revoked subjects (<see cref="RevokedSubjects"/>): the
-    /// services trust it for that, as they are reachable only through it.
+    /// Revoked tokens (deleted accounts, ended sign-ins) are refused by the shared
+    /// <see cref="RevocationList"/>, here and in every service alike.
     /// <para>
-    /// Keys: JwtBearer reads identity's discovery document and JWKS through a
-    /// Microsoft.IdentityModel ConfigurationManager (8.23), which caches them and re-reads them
-    /// every 12 h (DefaultAutomaticRefreshInterval). A token whose kid is unknown raises
-    /// SecurityTokenSignatureKeyNotFoundException; JwtBearerOptions.RefreshOnIssuerKeyNotFound (on
-    /// by default) then calls RequestRefresh, which re-reads the keys in the background at most
-    /// once per RefreshInterval (5 min): that token is refused, later ones with the new kid pass.
+    /// Keys: as in every service (AddDefaultAuthentication): cached, re-read every
+    /// Auth:KeysRefreshInterval, and fetched at once for a token whose kid is unknown
+    /// (<see cref="SigningKeyRefresh"/>).
     /// </para>
     /// <para>
     /// Set Auth:Authority to the gateway's own base URL: the keys are then fetched through the
@@ -37,24 +32,11 @@ public static class GatewayAuthExtensions
 
     public static IHostApplicationBuilder AddGatewayAuthentication(this IHostApplicationBuilder builder)
     {
-        builder.AddGatewayRedis();
-        builder.Services.Configure<RevocationOptions>(builder.Configuration.GetSection(RevocationOptions.Section));
-        builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<RevokedSubjects>();
-        builder.Services.AddHostedService<RevokedSubjectsSync>();
+        builder.Services.AddHttpClient<IdentityInstanceRevocationSource>();
+        builder.Services.AddSingleton<IRevocationSource>(services => services.GetRequiredService<IdentityInstanceRevocationSource>());
         return builder.AddDefaultAuthentication(options => options.Events = new JwtBearerEvents
         {
             OnChallenge = KeysUnavailableChallenge.HandleAsync,
-            OnTokenValidated = context =>
-            {
-                var revoked = context.HttpContext.RequestServices.GetRequiredService<RevokedSubjects>();
-                if (context.Principal is { } principal && Caller.UserIdOf(principal) is { } subject && revoked.IsRevoked(subject))
-                {
-                    context.Fail("The account this token was issued to has been deleted.");
-                }
-
-                return Task.CompletedTask;
-            },
         });
     }
 }

@@ -31,7 +31,11 @@ public sealed class FilesOptions
     /// <summary>How long a group membership answer is reused; a <c>GroupMemberRemoved</c> evicts it at once.</summary>
     public TimeSpan MembershipCacheDuration { get; set; } = TimeSpan.FromSeconds(30);
 
-    public TimeSpan DownloadUrlLifetime { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// How long a pre-signed link works: also how long a revoked share or a deleted file can still be
+    /// read through a link handed out before (the streamed content URL ends access at once).
+    /// </summary>
+    public TimeSpan DownloadUrlLifetime { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Shares one file may have: every read by a group member checks them, so they are bounded.</summary>
     public int MaxSharesPerFile { get; set; } = 100;

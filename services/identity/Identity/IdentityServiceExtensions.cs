@@ -22,6 +22,10 @@ public static class IdentityServiceExtensions
             .Validate(o => o.MaxMembers >= 1, "Groups:MaxMembers must be at least 1.").ValidateOnStart();
         builder.Services.AddSingleton<SigningKeys>();
         builder.Services.AddScoped<RefreshTokens>();
+        builder.Services.AddScoped<Revocations>();
+        // Identity's own instances read the revocation list from the store (registered before the
+        // shared authentication, which adds the HTTP source only where none is).
+        builder.Services.AddSingleton<IRevocationSource, StoreRevocationSource>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
@@ -29,8 +33,9 @@ public static class IdentityServiceExtensions
         // Identity holds the keys itself, so it validates with them directly rather than fetching
         // its own discovery document over HTTP.
         builder.AddDefaultAuthentication(options => options.Authority = null);
+        // Asked per token: the key ring changes while the process runs (a rotation needs no restart).
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<SigningKeys>((options, keys) => options.TokenValidationParameters.IssuerSigningKeys = keys.VerificationKeys);
+            .Configure<SigningKeys>((options, keys) => options.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, _, _) => keys.VerificationKeys);
 
         // Here, not in the shared defaults: the generator finds this project's request types only.
         builder.Services.AddValidation();
@@ -43,6 +48,7 @@ public static class IdentityServiceExtensions
         app.MapOpenApi().AllowAnonymous();
         app.MapWellKnownEndpoints();
         app.MapAuthEndpoints();
+        app.MapRevocationEndpoints();
         app.MapUsersEndpoints();
         app.MapGroupsEndpoints();
         app.MapGroupMembersEndpoints();

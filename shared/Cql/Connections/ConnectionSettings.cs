@@ -6,8 +6,9 @@ internal sealed record ConnectionSettings(
     string? Keyspace,
     TimeSpan ConnectTimeout,
     TimeSpan RequestTimeout,
-    int MaxFrameSizeBytes)
+    int MaxFrameSizeBytes,
+    CqlTlsOptions? Tls = null)
 {
     public static ConnectionSettings From(CqlClusterOptions options) => new(
-        options.Credentials, options.Keyspace, options.ConnectTimeout, options.RequestTimeout, options.MaxFrameSizeBytes);
+        options.Credentials, options.Keyspace, options.ConnectTimeout, options.RequestTimeout, options.MaxFrameSizeBytes, options.Tls);
 }

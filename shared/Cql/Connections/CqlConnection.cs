@@ -1,18 +1,20 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Net.Security;
 using System.Net.Sockets;
 using Tripmate.Cql.Protocol;
 
 namespace Tripmate.Cql.Connections;
 
 /// <summary>
-/// One TCP connection multiplexing many requests, matched to responses by stream id. A single
-/// reader loop owns the socket's input; writers take turns through a lock so frames never interleave.
+/// One TCP connection (in TLS when the options say so) multiplexing many requests, matched to
+/// responses by stream id. A single reader loop owns the input; writers take turns through a lock
+/// so frames never interleave (also what SslStream needs: one reader and one writer at a time).
 /// </summary>
 internal sealed class CqlConnection : IAsyncDisposable
 {
     private readonly Socket _socket;
-    private readonly NetworkStream _stream;
+    private readonly Stream _stream;
     private readonly ConnectionSettings _settings;
     private readonly StreamIdPool _streamIds = new();
     private readonly PendingRequest?[] _pending = new PendingRequest?[StreamIdPool.MaxStreams];
@@ -22,10 +24,10 @@ internal sealed class CqlConnection : IAsyncDisposable
     private Exception? _closeReason;
     private Task _readLoop = Task.CompletedTask;
 
-    private CqlConnection(Socket socket, string host, ConnectionSettings settings)
+    private CqlConnection(Socket socket, Stream stream, string host, ConnectionSettings settings)
     {
         _socket = socket;
-        _stream = new NetworkStream(socket, ownsSocket: true);
+        _stream = stream;
         _settings = settings;
         Host = host;
     }
@@ -42,6 +44,7 @@ internal sealed class CqlConnection : IAsyncDisposable
     public static async Task<CqlConnection> OpenAsync(string host, int port, ConnectionSettings settings, CancellationToken cancellationToken)
     {
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        Stream? stream = null;
         CqlConnection? connection = null;
         try
         {
@@ -49,8 +52,15 @@ internal sealed class CqlConnection : IAsyncDisposable
             {
                 connectTimeout.CancelAfter(settings.ConnectTimeout);
                 await socket.ConnectAsync(host, port, connectTimeout.Token).ConfigureAwait(false);
+                stream = new NetworkStream(socket, ownsSocket: true);
+                if (settings.Tls is { } tls)
+                {
+                    var ssl = new SslStream(stream, leaveInnerStreamOpen: false);
+                    stream = ssl;
+                    await ssl.AuthenticateAsClientAsync(tls.ForHost(host), connectTimeout.Token).ConfigureAwait(false);
+                }
             }
-            connection = new CqlConnection(socket, host, settings);
+            connection = new CqlConnection(socket, stream, host, settings);
             connection._readLoop = Task.Run(connection.ReadLoopAsync, CancellationToken.None);
             await ConnectionHandshake.RunAsync(connection, cancellationToken).ConfigureAwait(false);
             return connection;
@@ -58,6 +68,7 @@ internal sealed class CqlConnection : IAsyncDisposable
         catch (Exception ex)
         {
             if (connection is not null) await connection.DisposeAsync().ConfigureAwait(false);
+            else if (stream is not null) await stream.DisposeAsync().ConfigureAwait(false);
             else socket.Dispose();
             if (ex is CqlException) throw;
             throw new CqlConnectionException($"Could not connect to {host}:{port}: {ex.Message}", requestWasSent: false, ex);

@@ -101,4 +101,33 @@ public sealed class ClientBehaviourTests
 
         Assert.Equal("DELETE /db/neo4j/query/v2/tx/tx-9", server.Requests.Select(r => $"{r.Method} {r.Path}").Last());
     }
+
+    [Fact]
+    public async Task A_transactions_options_go_with_its_opening_request_and_a_bearer_token_with_every_request()
+    {
+        await using var server = await StartAsync(
+            Row("FB:mine"),
+            new Answer(202, """{"data":{"fields":["n"],"values":[]},"bookmarks":[],"transaction":{"id":"tx-3"}}"""),
+            Row(),
+            new Answer(200, """{"bookmarks":["FB:done"]}"""));
+        var client = server.Client(bearerToken: "sso-token");
+        var options = new Neo4jRunOptions { Bookmarks = ["FB:theirs", "FB:mine"], ImpersonatedUser = "ada", Timeout = TimeSpan.FromSeconds(30) };
+
+        await client.RunAsync(Statement, AccessMode.Read, CancellationToken.None);
+        await client.ExecuteWriteAsync(async (tx, ct) =>
+        {
+            await tx.RunAsync(Statement, ct);
+            return await tx.RunAsync(Statement, ct);
+        }, options, CancellationToken.None);
+
+        var requests = server.Requests.ToArray();
+        Assert.All(requests, r => Assert.Equal("Bearer sso-token", r.Authorization));
+        using var opening = JsonDocument.Parse(requests[1].Body);
+        Assert.Equal(["FB:mine", "FB:theirs"], opening.RootElement.GetProperty("bookmarks").EnumerateArray().Select(b => b.GetString()));
+        Assert.Equal("ada", opening.RootElement.GetProperty("impersonatedUser").GetString());
+        Assert.Equal(30, opening.RootElement.GetProperty("maxExecutionTime").GetInt64());
+        using var next = JsonDocument.Parse(requests[2].Body);
+        Assert.False(next.RootElement.TryGetProperty("impersonatedUser", out _));
+        Assert.Equal(["FB:done"], client.LastBookmarks);
+    }
 }

@@ -21,7 +21,7 @@ internal sealed class ScriptedQueryApi : IAsyncDisposable
 
     public sealed record Answer(int Status, string Body, string ContentType = "application/vnd.neo4j.query", string? Affinity = null);
 
-    public sealed record Received(string Method, string Path, string? Affinity, string Body);
+    public sealed record Received(string Method, string Path, string? Affinity, string Body, string? Authorization);
 
     public ConcurrentQueue<Received> Requests { get; } = new();
 
@@ -46,15 +46,19 @@ internal sealed class ScriptedQueryApi : IAsyncDisposable
         return server;
     }
 
-    public Neo4jClient Client(int maxRetries = 3) => new(
+    public Neo4jClient Client(int maxRetries = 3, string? bearerToken = null) => new(
         new HttpClient { BaseAddress = Address },
-        Options.Create(new Neo4jOptions { Uri = Address, MaxRetries = maxRetries, RetryDelay = TimeSpan.FromMilliseconds(1), Username = "neo4j", Password = "secret" }));
+        Options.Create(new Neo4jOptions
+        {
+            Uri = Address, MaxRetries = maxRetries, RetryDelay = TimeSpan.FromMilliseconds(1),
+            Username = bearerToken is null ? "neo4j" : null, Password = bearerToken is null ? "secret" : null, BearerToken = bearerToken,
+        }));
 
     private async Task AnswerAsync(HttpContext http)
     {
         using var reader = new StreamReader(http.Request.Body);
         Requests.Enqueue(new Received(http.Request.Method, http.Request.Path, http.Request.Headers["neo4j-cluster-affinity"].FirstOrDefault(),
-            await reader.ReadToEndAsync()));
+            await reader.ReadToEndAsync(), http.Request.Headers.Authorization.FirstOrDefault()));
         if (!_script.TryDequeue(out var answer))
         {
             answer = new Answer(500, """{"errors":[{"code":"Test.NoMoreAnswers","message":"the script has no more answers"}]}""", "application/json");

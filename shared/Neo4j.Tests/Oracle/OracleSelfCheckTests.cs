@@ -11,7 +11,7 @@ public sealed class OracleSelfCheckTests
     public void One_changed_parameter_value_in_our_body_fails_the_comparison_with_the_wrapper()
     {
         var statement = new CypherStatement("RETURN $id, $n", new Dictionary<string, object?> { ["id"] = "ada", ["n"] = 9_007_199_254_740_993L });
-        var theirs = QueryApiOracle.EncodeRequests([("planted", statement, AccessMode.Write, [])])["planted"]!;
+        var theirs = QueryApiOracle.EncodeRequests([("planted", statement, AccessMode.Write, null)])["planted"]!;
         var ours = JsonNode.Parse(Encoding.UTF8.GetString(QueryApiProtocol.RequestBody(statement, AccessMode.Write, [])))!;
         Assert.Null(BodyComparison.Difference(ours, WrapperDifferences.AsDocumented(theirs.DeepClone())));
 

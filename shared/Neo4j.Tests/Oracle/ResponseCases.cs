@@ -53,6 +53,19 @@ internal static class ResponseCases
              {"$type":"LocalDateTime","_value":"2015-07-04T19:32:24.123"},{"$type":"OffsetDateTime","_value":"2015-06-24T12:50:35.556+01:00"},
              {"$type":"ZonedDateTime","_value":"2015-11-21T21:40:32.142+02:00[Antarctica/Troll]"}]
             """));
+        yield return ("nanoseconds", MediaType, Rows(["lt", "t", "ldt", "odt", "zdt"],
+            """
+            [{"$type":"LocalTime","_value":"23:59:59.999999999"},{"$type":"Time","_value":"12:50:35.000000001+01:00"},
+             {"$type":"LocalDateTime","_value":"2015-07-04T19:32:24.123456789"},{"$type":"OffsetDateTime","_value":"2015-06-24T12:50:35.000000100-05:00"},
+             {"$type":"ZonedDateTime","_value":"2015-11-21T21:40:32.142857142+02:00[Antarctica/Troll]"}]
+            """));
+        yield return ("years beyond 1-9999", MediaType, Rows(["a", "b", "c", "d", "e"],
+            """
+            [{"$type":"Date","_value":"+10000-01-01"},{"$type":"Date","_value":"-0001-12-31"},{"$type":"Date","_value":"0000-02-29"},
+             {"$type":"LocalDateTime","_value":"-999999999-01-01T12:00:01.5"},{"$type":"OffsetDateTime","_value":"+999999999-12-31T23:59:59.999999999Z"}]
+            """));
+        yield return ("offsets beyond DateTimeOffset's", MediaType, Rows(["a", "b"],
+            """[{"$type":"OffsetDateTime","_value":"2015-06-24T12:50:35.5+18:00"},{"$type":"Time","_value":"12:50:35.5-17:59"}]"""));
         yield return ("durations", MediaType, Rows(["a", "b"],
             """[{"$type":"Duration","_value":"P14DT16H12M"},{"$type":"Duration","_value":"P1M2DT3.0000005S"}]"""));
         yield return ("points", MediaType, Rows(["p2", "p3"],

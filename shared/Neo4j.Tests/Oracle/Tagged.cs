@@ -21,12 +21,15 @@ internal static class Tagged
         string text => Tag("string", text),
         Guid id => Tag("string", id.ToString("D")),
         byte[] bytes => Tag("bytes", Convert.ToBase64String(bytes)),
-        DateOnly date => Tag("date", Calendar(date.Year, date.Month, date.Day)),
-        TimeOnly time => Tag("localtime", Clock(time)),
+        DateOnly date => Of(Neo4jDate.From(date)),
+        TimeOnly time => Of(Neo4jLocalTime.From(time)),
+        DateTime local => Of(Neo4jLocalDateTime.From(local)),
+        DateTimeOffset instant => Of(Neo4jDateTime.From(instant)),
+        Neo4jDate date => Tag("date", Calendar(date)),
+        Neo4jLocalTime time => Tag("localtime", Clock(time)),
         Neo4jTime time => Tag("time", With(Clock(time.Time), "offset", time.OffsetSeconds)),
-        DateTime local => Tag("localdatetime", Merge(Calendar(local.Year, local.Month, local.Day), Clock(TimeOnly.FromDateTime(local)))),
-        DateTimeOffset instant => Tag("datetime", DateTime(instant, null)),
-        Neo4jZonedDateTime zoned => Tag("datetime", DateTime(zoned.DateTime, zoned.ZoneId)),
+        Neo4jLocalDateTime local => Tag("localdatetime", Merge(Calendar(local.Date), Clock(local.Time))),
+        Neo4jDateTime dateTime => Tag("datetime", DateTime(dateTime)),
         Neo4jDuration d => Tag("duration", new JsonObject
         {
             ["months"] = Text(d.Months), ["days"] = Text(d.Days), ["seconds"] = Text(d.Seconds), ["ns"] = Text(d.Nanoseconds),
@@ -57,19 +60,18 @@ internal static class Tagged
 
     private static JsonObject Tag(string type, JsonNode? value) => new() { ["t"] = type, ["v"] = value };
 
-    private static JsonObject Calendar(int year, int month, int day) => new() { ["y"] = Text(year), ["m"] = Text(month), ["d"] = Text(day) };
+    private static JsonObject Calendar(Neo4jDate date) => new() { ["y"] = Text(date.Year), ["m"] = Text(date.Month), ["d"] = Text(date.Day) };
 
-    private static JsonObject Clock(TimeOnly time) => new()
+    private static JsonObject Clock(Neo4jLocalTime time) => new()
     {
-        ["h"] = Text(time.Hour), ["mi"] = Text(time.Minute), ["s"] = Text(time.Second),
-        ["ns"] = Text(time.Ticks % TimeSpan.TicksPerSecond * 100),
+        ["h"] = Text(time.Hour), ["mi"] = Text(time.Minute), ["s"] = Text(time.Second), ["ns"] = Text(time.Nanosecond),
     };
 
-    private static JsonObject DateTime(DateTimeOffset instant, string? zone)
+    private static JsonObject DateTime(Neo4jDateTime dateTime)
     {
-        var fields = Merge(Calendar(instant.Year, instant.Month, instant.Day), Clock(TimeOnly.FromDateTime(instant.DateTime)));
-        fields["offset"] = Text((long)instant.Offset.TotalSeconds);
-        fields["zone"] = zone;
+        var fields = Merge(Calendar(dateTime.DateTime.Date), Clock(dateTime.DateTime.Time));
+        fields["offset"] = Text(dateTime.OffsetSeconds);
+        fields["zone"] = dateTime.ZoneId;
         return fields;
     }
 

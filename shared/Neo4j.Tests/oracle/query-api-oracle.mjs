@@ -1,9 +1,10 @@
 // Oracle for the C# Neo4j Query API client: runs the official wrapper's own codec
 // (lib/http-connection/query.codec.js of @neo4j-labs/experimental-query-api-wrapper) without a server.
-// stdin:  {"requests": [{name, statement, mode, bookmarks, parameters: {k: tagged}}],
-//          "responses": [{name, contentType, body}]}
+// stdin:  {"requests": [{name, statement, mode, bookmarks, impersonatedUser, timeoutMs, parameters: {k: tagged}}],
+//          "responses": [{name, contentType, body}], "auth": [{name, scheme, principal, credentials}]}
 // stdout: {"requests": {name: body | {"throws": message}},
-//          "responses": {name: {"keys", "rows", "bookmarks", "counters"} | {"error": {code, message}} | {"throws": message}}}
+//          "responses": {name: {"keys", "rows", "bookmarks", "counters"} | {"error": {code, message}} | {"throws": message}},
+//          "authorizations": {name: header | {"throws": message}}}
 // Values cross as tagged JSON ({"t": "int", "v": "42"} ...): plain JSON cannot tell 1 from 1.0 or hold 2^63-1.
 // Usage: node query-api-oracle.mjs <tools/node/node_modules>
 import { register } from 'node:module';
@@ -95,7 +96,8 @@ const relationship = (r) => ({
 function encodeRequest(c) {
   const parameters = Object.fromEntries(Object.entries(c.parameters ?? {}).map(([k, v]) => [k, toJs(v)]));
   const bookmarks = { isEmpty: () => (c.bookmarks ?? []).length === 0, values: () => c.bookmarks ?? [] };
-  const config = { bookmarks, txConfig: {}, mode: c.mode ?? undefined };
+  const txConfig = c.timeoutMs == null ? {} : { timeout: int(c.timeoutMs) };
+  const config = { bookmarks, txConfig, mode: c.mode ?? undefined, impersonatedUser: c.impersonatedUser ?? undefined };
   return QueryRequestCodec.of({ scheme: 'basic', principal: 'neo4j', credentials: 'secret' }, c.statement, parameters, config).body;
 }
 
@@ -121,7 +123,10 @@ const input = JSON.parse(await new Promise((done) => {
   let data = '';
   process.stdin.on('data', (chunk) => (data += chunk)).on('end', () => done(data));
 }));
-const output = { requests: {}, responses: {} };
+const output = { requests: {}, responses: {}, authorizations: {} };
 for (const c of input.requests ?? []) output.requests[c.name] = attempt(() => encodeRequest(c));
 for (const c of input.responses ?? []) output.responses[c.name] = attempt(() => decodeResponse(c));
+for (const c of input.auth ?? []) {
+  output.authorizations[c.name] = attempt(() => QueryRequestCodec.of({ scheme: c.scheme, principal: c.principal, credentials: c.credentials }, 'RETURN 1', {}, {}).authorization);
+}
 process.stdout.write(JSON.stringify(output));

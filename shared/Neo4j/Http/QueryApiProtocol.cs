@@ -18,25 +18,39 @@ internal static class QueryApiProtocol
     public const string AffinityHeader = "neo4j-cluster-affinity";
 
     /// <summary>
-    /// <c>{"statement", "includeCounters", "bookmarks"?, "accessMode"?, "parameters"?}</c>, in the
-    /// official client's order. Counters are always asked for: a write's answer says what it changed.
+    /// <c>{"statement", "includeCounters", "bookmarks"?, "maxExecutionTime"?, "impersonatedUser"?,
+    /// "accessMode"?, "parameters"?}</c>, in the official client's order. Counters are always asked
+    /// for: a write's answer says what it changed. Text is checked for valid UTF-16 first
+    /// (<see cref="Utf16"/>), so nothing is sent that the server would store altered.
     /// </summary>
-    public static byte[] RequestBody(CypherStatement? statement, AccessMode? accessMode, IReadOnlyCollection<string> bookmarks)
+    public static byte[] RequestBody(CypherStatement? statement, AccessMode? accessMode, IReadOnlyCollection<string> bookmarks, Neo4jRunOptions? options = null)
     {
+        var timeoutSeconds = options?.TimeoutSeconds;
+        var impersonatedUser = options?.CheckedImpersonatedUser;
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
-            json.WriteString("statement", statement?.Text ?? "");
+            json.WriteString("statement", Utf16.Checked(statement?.Text ?? "", "The statement"));
             json.WriteBoolean("includeCounters", true);
             if (bookmarks.Count > 0)
             {
                 json.WriteStartArray("bookmarks");
                 foreach (var bookmark in bookmarks)
                 {
-                    json.WriteStringValue(bookmark);
+                    json.WriteStringValue(Utf16.Checked(bookmark, "A bookmark"));
                 }
                 json.WriteEndArray();
+            }
+
+            if (timeoutSeconds is { } seconds)
+            {
+                json.WriteNumber("maxExecutionTime", seconds);
+            }
+
+            if (impersonatedUser is not null)
+            {
+                json.WriteString("impersonatedUser", impersonatedUser);
             }
 
             if (accessMode is { } mode)
@@ -49,8 +63,15 @@ internal static class QueryApiProtocol
                 json.WriteStartObject("parameters");
                 foreach (var (name, value) in statement.Parameters)
                 {
-                    json.WritePropertyName(name);
-                    TypedJsonWriter.Write(json, value);
+                    json.WritePropertyName(Utf16.Checked(name, "A parameter name"));
+                    try
+                    {
+                        TypedJsonWriter.Write(json, value);
+                    }
+                    catch (ArgumentException e)
+                    {
+                        throw new ArgumentException($"Parameter ${name}: {e.Message}", e);
+                    }
                 }
                 json.WriteEndObject();
             }
@@ -60,6 +81,13 @@ internal static class QueryApiProtocol
 
         return buffer.ToArray();
     }
+
+    /// <summary>The bookmarks a run waits for: the client's last and the caller's, each once.</summary>
+    public static IReadOnlyCollection<string> Bookmarks(IReadOnlyList<string> clients, Neo4jRunOptions? options) =>
+        options is not { Bookmarks.Count: > 0 } ? clients : [.. clients.Union(options.Bookmarks, StringComparer.Ordinal)];
+
+    /// <summary>A token from a single sign-on provider, sent as it is (RFC 6750); Neo4j's wrapper base64-encodes it, which the server would not read as the token.</summary>
+    public static AuthenticationHeaderValue BearerAuthorization(string token) => new("Bearer", Utf16.Checked(token, "The bearer token"));
 
     /// <summary>Basic credentials as RFC 7617 says: <c>user:password</c> in UTF-8, base64.</summary>
     public static AuthenticationHeaderValue BasicAuthorization(string user, string password) =>

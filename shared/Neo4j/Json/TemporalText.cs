@@ -5,21 +5,26 @@ using Tripmate.Neo4j.Values;
 namespace Tripmate.Neo4j.Json;
 
 /// <summary>
-/// Temporal values as ISO-8601 text, written as Neo4j's own drivers write them (fractions as nine
-/// digits, none when zero; offsets as Z or ±hh:mm) and read in every form the server writes
-/// (seconds and fractions are left out when zero: <c>12:50</c>, <c>19:32:24</c>).
+/// Temporal values as ISO-8601 text, written as Neo4j's own drivers write them (years beyond
+/// 0..9999 signed and six digits or more, fractions as nine digits and none when zero, offsets as
+/// Z or ±hh:mm[:ss]) and read in every form the server (java.time) writes: seconds and fractions
+/// left out when zero (<c>12:50</c>), fractions of 1-9 digits, signed years of four or more
+/// digits, offsets with seconds, a zone in brackets.
 /// </summary>
 internal static class TemporalText
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", Invariant);
+    public static string Date(Neo4jDate date)
+    {
+        var year = date.Year is < 0 or > 9999
+            ? (date.Year < 0 ? "-" : "+") + Math.Abs((long)date.Year).ToString("D6", Invariant)
+            : date.Year.ToString("D4", Invariant);
+        return $"{year}-{date.Month:D2}-{date.Day:D2}";
+    }
 
-    public static string Time(TimeOnly time) => $"{time.ToString("HH:mm:ss", Invariant)}{Fraction(time.Ticks % TimeSpan.TicksPerSecond)}";
-
-    public static string LocalDateTime(DateTime at) => $"{Date(DateOnly.FromDateTime(at))}T{Time(TimeOnly.FromDateTime(at))}";
-
-    public static string OffsetDateTime(DateTimeOffset at) => LocalDateTime(at.DateTime) + Offset((int)at.Offset.TotalSeconds);
+    public static string Time(Neo4jLocalTime time) =>
+        $"{time.Hour:D2}:{time.Minute:D2}:{time.Second:D2}{(time.Nanosecond == 0 ? "" : "." + time.Nanosecond.ToString("D9", Invariant))}";
 
     public static string Offset(int seconds)
     {
@@ -28,9 +33,9 @@ internal static class TemporalText
             return "Z";
         }
 
-        var span = TimeSpan.FromSeconds(Math.Abs(seconds));
-        var text = $"{(seconds < 0 ? '-' : '+')}{span.Hours:D2}:{span.Minutes:D2}";
-        return span.Seconds == 0 ? text : $"{text}:{span.Seconds:D2}";
+        var magnitude = Math.Abs(seconds);
+        var text = $"{(seconds < 0 ? '-' : '+')}{magnitude / 3600:D2}:{magnitude / 60 % 60:D2}";
+        return magnitude % 60 == 0 ? text : $"{text}:{magnitude % 60:D2}";
     }
 
     /// <summary>As Neo4j's drivers write it: <c>P{months}M{days}DT{seconds}[.{nanos}]S</c>, the fraction always positive.</summary>
@@ -54,39 +59,52 @@ internal static class TemporalText
         return $"P{duration.Months}M{duration.Days}DT{secondsText}{fraction}S";
     }
 
-    private static string Fraction(long ticks) => ticks == 0 ? "" : "." + (ticks * 100).ToString("D9", Invariant);
+    /// <summary><c>[+-]yyyy[y…]-MM-dd</c>.</summary>
+    public static Neo4jDate ParseDate(string text)
+    {
+        var sign = text[0] is '+' or '-' ? 1 : 0;
+        var parts = text[sign..].Split('-');
+        if (parts.Length != 3 || parts[0].Length < 4 || parts[1].Length != 2 || parts[2].Length != 2)
+        {
+            throw new FormatException($"'{text}' is not a date.");
+        }
 
-    public static DateOnly ParseDate(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", Invariant);
+        var year = Digits(parts[0]);
+        return new Neo4jDate(checked((int)(text[0] == '-' ? -year : year)), (int)Digits(parts[1]), (int)Digits(parts[2]));
+    }
 
-    /// <summary><c>HH:mm[:ss[.f…]]</c>; digits beyond 100 ns are dropped.</summary>
-    public static TimeOnly ParseTime(string text)
+    /// <summary><c>HH:mm[:ss[.f…]]</c>, 1-9 digits of fraction.</summary>
+    public static Neo4jLocalTime ParseTime(string text)
     {
         var parts = text.Split(':');
-        if (parts.Length is < 2 or > 3)
+        if (parts.Length is < 2 or > 3 || parts[0].Length != 2 || parts[1].Length != 2)
         {
             throw new FormatException($"'{text}' is not a time.");
         }
 
-        var ticks = (int.Parse(parts[0], Invariant) * 60L + int.Parse(parts[1], Invariant)) * 60 * TimeSpan.TicksPerSecond;
+        int second = 0, nanosecond = 0;
         if (parts.Length == 3)
         {
-            var (whole, fraction) = parts[2].IndexOf('.') is var dot and >= 0 ? (parts[2][..dot], parts[2][(dot + 1)..]) : (parts[2], "");
-            ticks += int.Parse(whole, Invariant) * TimeSpan.TicksPerSecond;
-            if (fraction.Length > 0)
+            var dot = parts[2].IndexOf('.');
+            var (whole, fraction) = dot >= 0 ? (parts[2][..dot], parts[2][(dot + 1)..]) : (parts[2], "");
+            if (whole.Length != 2 || fraction.Length > 9 || (dot >= 0 && fraction.Length == 0))
             {
-                ticks += long.Parse(fraction.PadRight(7, '0')[..7], Invariant);
+                throw new FormatException($"'{text}' is not a time.");
             }
+
+            second = (int)Digits(whole);
+            nanosecond = fraction.Length == 0 ? 0 : (int)Digits(fraction.PadRight(9, '0'));
         }
 
-        return new TimeOnly(ticks);
+        return new Neo4jLocalTime((int)Digits(parts[0]), (int)Digits(parts[1]), second, nanosecond);
     }
 
-    /// <summary>Splits <c>12:50:35.5+01:00</c> or <c>12:50Z</c> into the time and its offset in seconds.</summary>
-    public static (TimeOnly Time, int OffsetSeconds) ParseOffsetTime(string text)
+    /// <summary>Splits <c>12:50:35.5+01:00</c>, <c>12:50Z</c> or <c>00:00-00:17:30</c> into the time and its offset in seconds.</summary>
+    public static Neo4jTime ParseOffsetTime(string text)
     {
         if (text.EndsWith('Z'))
         {
-            return (ParseTime(text[..^1]), 0);
+            return new Neo4jTime(ParseTime(text[..^1]), 0);
         }
 
         var sign = text.LastIndexOfAny(['+', '-']);
@@ -95,22 +113,45 @@ internal static class TemporalText
             throw new FormatException($"'{text}' has no offset.");
         }
 
-        var offset = text[(sign + 1)..].Split(':').Select(p => int.Parse(p, Invariant)).ToArray();
-        var seconds = offset[0] * 3600 + (offset.Length > 1 ? offset[1] * 60 : 0) + (offset.Length > 2 ? offset[2] : 0);
-        return (ParseTime(text[..sign]), text[sign] == '-' ? -seconds : seconds);
+        var offset = text[(sign + 1)..].Split(':');
+        if (offset.Length is < 1 or > 3 || offset.Any(part => part.Length != 2))
+        {
+            throw new FormatException($"'{text}' has no valid offset.");
+        }
+
+        var seconds = Digits(offset[0]) * 3600 + (offset.Length > 1 ? Digits(offset[1]) * 60 : 0) + (offset.Length > 2 ? Digits(offset[2]) : 0);
+        return new Neo4jTime(ParseTime(text[..sign]), (int)(text[sign] == '-' ? -seconds : seconds));
     }
 
-    public static DateTime ParseLocalDateTime(string text)
+    public static Neo4jLocalDateTime ParseLocalDateTime(string text)
     {
         var t = text.IndexOf('T');
-        return ParseDate(text[..t]).ToDateTime(ParseTime(text[(t + 1)..]), DateTimeKind.Unspecified);
+        return t < 0 ? throw new FormatException($"'{text}' is not a date-time.") : new(ParseDate(text[..t]), ParseTime(text[(t + 1)..]));
     }
 
-    public static DateTimeOffset ParseOffsetDateTime(string text)
+    /// <summary><c>2015-11-21T21:40:32.142+01:00</c>, optionally followed by <c>[Zone/Id]</c>.</summary>
+    public static Neo4jDateTime ParseDateTime(string text)
     {
+        string? zone = null;
+        if (text.IndexOf('[') is var bracket and >= 0)
+        {
+            if (!text.EndsWith(']') || bracket == text.Length - 2)
+            {
+                throw new FormatException($"'{text}' has an unclosed or empty zone.");
+            }
+
+            zone = text[(bracket + 1)..^1];
+            text = text[..bracket];
+        }
+
         var t = text.IndexOf('T');
-        var (time, offset) = ParseOffsetTime(text[(t + 1)..]);
-        return new DateTimeOffset(ParseDate(text[..t]).ToDateTime(time), TimeSpan.FromSeconds(offset));
+        if (t < 0)
+        {
+            throw new FormatException($"'{text}' is not a date-time.");
+        }
+
+        var time = ParseOffsetTime(text[(t + 1)..]);
+        return new Neo4jDateTime(new Neo4jLocalDateTime(ParseDate(text[..t]), time.Time), time.OffsetSeconds, zone);
     }
 
     /// <summary>ISO-8601 durations as the server writes them (<c>P1Y2M3DT4H5M6.5S</c>, parts may be negative or left out).</summary>
@@ -140,23 +181,26 @@ internal static class TemporalText
 
             var value = number.ToString();
             number.Clear();
-            switch (c, inTime)
+            checked
             {
-                case ('Y', false): months += 12 * long.Parse(value, Invariant); break;
-                case ('M', false): months += long.Parse(value, Invariant); break;
-                case ('W', false): days += 7 * long.Parse(value, Invariant); break;
-                case ('D', false): days += long.Parse(value, Invariant); break;
-                case ('H', true): seconds += 3600 * long.Parse(value, Invariant); break;
-                case ('M', true): seconds += 60 * long.Parse(value, Invariant); break;
-                case ('S', true):
-                    var negative = value.StartsWith('-');
-                    var parts = value.TrimStart('-', '+').Split('.');
-                    var whole = long.Parse(parts[0], Invariant);
-                    var fraction = parts.Length > 1 ? long.Parse(parts[1].PadRight(9, '0')[..9], Invariant) : 0;
-                    seconds += negative ? -whole : whole;
-                    nanos += negative ? -fraction : fraction;
-                    break;
-                default: throw new FormatException($"'{text}' has an unexpected '{c}'.");
+                switch (c, inTime)
+                {
+                    case ('Y', false): months += 12 * long.Parse(value, Invariant); break;
+                    case ('M', false): months += long.Parse(value, Invariant); break;
+                    case ('W', false): days += 7 * long.Parse(value, Invariant); break;
+                    case ('D', false): days += long.Parse(value, Invariant); break;
+                    case ('H', true): seconds += 3600 * long.Parse(value, Invariant); break;
+                    case ('M', true): seconds += 60 * long.Parse(value, Invariant); break;
+                    case ('S', true):
+                        var negative = value.StartsWith('-');
+                        var parts = value.TrimStart('-', '+').Split('.');
+                        var whole = long.Parse(parts[0], Invariant);
+                        var fraction = parts.Length > 1 ? long.Parse(parts[1].PadRight(9, '0')[..9], Invariant) : 0;
+                        seconds += negative ? -whole : whole;
+                        nanos += negative ? -fraction : fraction;
+                        break;
+                    default: throw new FormatException($"'{text}' has an unexpected '{c}'.");
+                }
             }
         }
 
@@ -170,4 +214,10 @@ internal static class TemporalText
 
         return new Neo4jDuration(months, days, seconds, (int)rest);
     }
+
+    /// <summary>ASCII digits only (no sign, no spaces): what java.time writes.</summary>
+    private static long Digits(string text) =>
+        text.Length is > 0 and <= 18 && text.All(char.IsAsciiDigit)
+            ? long.Parse(text, NumberStyles.None, Invariant)
+            : throw new FormatException($"'{text}' is not a number.");
 }

@@ -8,7 +8,9 @@ namespace Tripmate.Neo4j.Json;
 /// <summary>
 /// Reads typed JSON values: Integer as <see cref="long"/> (exact beyond 2^53), Float as
 /// <see cref="double"/>, List as a list, Map as a dictionary, graph and temporal types as the
-/// types in <see cref="Values"/> (see there for which .NET type each becomes).
+/// types in <see cref="Values"/> (temporal values always as the client's own types, which hold
+/// every value Neo4j can send). A value the server sends never throws; a malformed one is a
+/// <see cref="Neo4jProtocolException"/>.
 /// </summary>
 internal static class TypedJsonReader
 {
@@ -38,16 +40,16 @@ internal static class TypedJsonReader
                 "Path" => ReadPath(value),
                 "Date" => TemporalText.ParseDate(value.GetString()!),
                 "LocalTime" => TemporalText.ParseTime(value.GetString()!),
-                "Time" => ReadTime(value.GetString()!),
+                "Time" => TemporalText.ParseOffsetTime(value.GetString()!),
                 "LocalDateTime" => TemporalText.ParseLocalDateTime(value.GetString()!),
-                "OffsetDateTime" => ReadOffsetOrZoned(value.GetString()!),
-                "ZonedDateTime" => ReadOffsetOrZoned(value.GetString()!),
+                "OffsetDateTime" or "ZonedDateTime" => TemporalText.ParseDateTime(value.GetString()!),
                 "Duration" => TemporalText.ParseDuration(value.GetString()!),
                 "Point" => ReadPoint(value.GetString()!),
                 _ => new Neo4jOtherValue(type ?? "", typed.GetRawText()),
             };
         }
-        catch (Exception e) when (e is FormatException or OverflowException or InvalidOperationException or ArgumentException or KeyNotFoundException)
+        catch (Exception e) when (e is FormatException or OverflowException or InvalidOperationException or ArgumentException or KeyNotFoundException
+            or IndexOutOfRangeException)
         {
             throw new Neo4jProtocolException($"Unreadable {type} value {typed.GetRawText()}: {e.Message}", e);
         }
@@ -95,21 +97,6 @@ internal static class TypedJsonReader
         var relationships = elements.Where((_, i) => i % 2 == 1)
             .Select(e => e as Neo4jRelationship ?? throw new FormatException("A path's odd elements are relationships.")).ToList();
         return nodes.Count == relationships.Count + 1 ? new Neo4jPath(nodes, relationships) : throw new FormatException("A path starts and ends with a node.");
-    }
-
-    private static Neo4jTime ReadTime(string text)
-    {
-        var (time, offset) = TemporalText.ParseOffsetTime(text);
-        return new Neo4jTime(time, offset);
-    }
-
-    /// <summary><c>2015-11-21T21:40:32.142Z[Antarctica/Troll]</c> is zoned; without brackets it is an offset date-time.</summary>
-    private static object ReadOffsetOrZoned(string text)
-    {
-        var bracket = text.IndexOf('[');
-        return bracket < 0
-            ? TemporalText.ParseOffsetDateTime(text)
-            : new Neo4jZonedDateTime(TemporalText.ParseOffsetDateTime(text[..bracket]), text[(bracket + 1)..^1]);
     }
 
     /// <summary><c>SRID=7203;POINT (1.2 3.4)</c> or <c>SRID=9157;POINT Z (1 2 3)</c>.</summary>

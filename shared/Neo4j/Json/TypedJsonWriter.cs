@@ -22,7 +22,7 @@ internal static class TypedJsonWriter
                 Typed(json, "Boolean", w => w.WriteBooleanValue(flag));
                 break;
             case string text:
-                Typed(json, "String", text);
+                Typed(json, "String", Utf16.Checked(text, "A string parameter"));
                 break;
             case Guid id:
                 Typed(json, "String", id.ToString("D"));
@@ -42,22 +42,31 @@ internal static class TypedJsonWriter
                 Typed(json, "Base64", Convert.ToBase64String(bytes));
                 break;
             case DateOnly date:
+                Typed(json, "Date", TemporalText.Date(Neo4jDate.From(date)));
+                break;
+            case Neo4jDate date:
                 Typed(json, "Date", TemporalText.Date(date));
                 break;
             case TimeOnly time:
+                Typed(json, "LocalTime", TemporalText.Time(Neo4jLocalTime.From(time)));
+                break;
+            case Neo4jLocalTime time:
                 Typed(json, "LocalTime", TemporalText.Time(time));
                 break;
             case DateTime local:
-                Typed(json, "LocalDateTime", TemporalText.LocalDateTime(local));
+                Typed(json, "LocalDateTime", Neo4jLocalDateTime.From(local).ToString());
+                break;
+            case Neo4jLocalDateTime local:
+                Typed(json, "LocalDateTime", local.ToString());
                 break;
             case DateTimeOffset instant:
-                Typed(json, "OffsetDateTime", TemporalText.OffsetDateTime(instant));
+                Typed(json, "OffsetDateTime", Neo4jDateTime.From(instant).ToString());
+                break;
+            case Neo4jDateTime dateTime:
+                Typed(json, dateTime.ZoneId is null ? "OffsetDateTime" : "ZonedDateTime", dateTime.ToString());
                 break;
             case Neo4jTime time:
-                Typed(json, "Time", TemporalText.Time(time.Time) + TemporalText.Offset(time.OffsetSeconds));
-                break;
-            case Neo4jZonedDateTime zoned:
-                Typed(json, "ZonedDateTime", $"{TemporalText.OffsetDateTime(zoned.DateTime)}[{zoned.ZoneId}]");
+                Typed(json, "Time", time.ToString());
                 break;
             case Neo4jDuration duration:
                 Typed(json, "Duration", TemporalText.Duration(duration));
@@ -75,7 +84,7 @@ internal static class TypedJsonWriter
                     w.WriteStartObject();
                     foreach (DictionaryEntry entry in map)
                     {
-                        w.WritePropertyName(entry.Key as string ?? throw new ArgumentException("Map keys must be strings."));
+                        w.WritePropertyName(Utf16.Checked(entry.Key as string ?? throw new ArgumentException("Map keys must be strings."), "A map key"));
                         Write(w, entry.Value);
                     }
                     w.WriteEndObject();

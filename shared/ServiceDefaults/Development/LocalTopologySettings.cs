@@ -67,7 +67,8 @@ public static class LocalTopologySettings
             case "identity":
                 settings["ConnectionStrings:Identity"] = $"{servers.Postgres};Database=identity";
                 settings["Identity:SigningKeyPath"] = Path.Combine(data, "keys", "identity-signing.pem");
-                settings["Identity:PreviousSigningKeyPath"] = Path.Combine(data, "keys", "identity-signing.previous.pem");
+                // ./dev rotate-signing-key adds keys to this directory, which identity reads while it runs.
+                settings["Identity:SigningKeysDirectory"] = Path.Combine(data, "keys", "signing");
                 settings["Identity:CreateSigningKeyIfMissing"] = "true";
                 break;
             case "messaging":

@@ -5,16 +5,17 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Tripmate.ServiceDefaults.Health;
 
 /// <summary>
-/// Writes a health report as JSON. Anonymous callers (probes, the internet through an ingress) get
-/// the status alone; a signed-in caller gets every check, so an operator sees which dependency
-/// failed. Check descriptions name hosts and queues, which strangers must not learn.
+/// Writes a health report as JSON. Callers on the public port (probes, the internet through an
+/// ingress, any signed-in user) get the status alone; callers on the <see cref="OperatorPort"/> get
+/// every check, so an operator sees which dependency failed. Check descriptions name hosts, queues
+/// and paths on disk, which no user needs to learn.
 /// </summary>
 internal static class HealthReportWriter
 {
     public static Task WriteAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json";
-        if (context.User.Identity?.IsAuthenticated != true)
+        if (!OperatorPort.IsOperatorRequest(context))
         {
             return JsonSerializer.SerializeAsync(context.Response.Body, new { status = report.Status.ToString() },
                 JsonSerializerOptions.Web, context.RequestAborted);

@@ -1,8 +1,10 @@
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Tripmate.ServiceDefaults.Auth;
 using Tripmate.ServiceDefaults.Health;
 
 namespace Tripmate.ServiceDefaults.Messaging;
@@ -29,10 +31,14 @@ public static class MessageBusExtensions
         var prefix = QueuePrefix(builder.Configuration, serviceName);
         builder.Services.Configure<MessageBusOptions>(builder.Configuration.GetSection(MessageBusOptions.Section));
 
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<RevocationList>();
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(prefix, includeNamespace: false));
             registerConsumers?.Invoke(bus);
+            // Every instance of every service keeps the revocation list its authentication checks.
+            bus.AddPerInstanceConsumer<RevocationConsumer>();
 
             // MassTransit 8.4+ reports how it is used to usage-tracking.masstransit.io at start-up;
             // a service does not call a third party its operators did not choose (and here, where it

@@ -13,9 +13,16 @@ namespace Tripmate.Files.Tests.Infrastructure;
 /// </summary>
 public class FilesApp : ServiceApp<Program>
 {
-    public FilesApp()
+    private readonly bool _ownsBucket;
+
+    public FilesApp() : this(null)
     {
-        Bucket = $"files-test-{Guid.NewGuid().ToString("N")[..12]}";
+    }
+
+    private FilesApp(string? sharedBucket)
+    {
+        _ownsBucket = sharedBucket is null;
+        Bucket = sharedBucket ?? $"files-test-{Guid.NewGuid().ToString("N")[..12]}";
         With("ConnectionStrings:RabbitMq", TestServers.RabbitMq);
         With("S3:ServiceUrl", TestServers.S3);
         With("S3:Bucket", Bucket);
@@ -38,21 +45,31 @@ public class FilesApp : ServiceApp<Program>
         With("S3:ServiceUrl", url);
     }
 
+    /// <summary>Another instance on this app's bucket (which this app makes and empties), with queues of its own.</summary>
+    public FilesApp SecondInstance() => new(Bucket);
+
     public IAmazonS3 S3 => Services.GetRequiredService<IAmazonS3>();
 
     public Bucket Store => Services.GetRequiredService<Bucket>();
 
     public override async Task InitializeAsync()
     {
-        using (var s3 = TestBuckets.Client(S3Url))
+        if (_ownsBucket)
         {
+            using var s3 = TestBuckets.Client(S3Url);
             await s3.PutBucketAsync(Bucket);
         }
 
         await base.InitializeAsync();
     }
 
-    protected override async Task DisposeResourcesAsync() => await TestBuckets.DeleteAsync(Bucket, S3Url);
+    protected override async Task DisposeResourcesAsync()
+    {
+        if (_ownsBucket)
+        {
+            await TestBuckets.DeleteAsync(Bucket, S3Url);
+        }
+    }
 
     public HttpClient ClientFor(Guid userId)
     {

@@ -136,17 +136,30 @@ public sealed class AccessTests(FilesApp app, EventPublisher events) : IClassFix
             TimeSpan.FromSeconds(30), "FileDeleted");
     }
 
+    /// <summary>
+    /// s3rver checks no signature (a tampered or unsigned link to it reads anything), so with
+    /// S3:VerifiesSignatures off no link leads to it: the link is the service's own content URL,
+    /// which refuses an anonymous caller, a stranger and another file's id, and a revoked share at once.
+    /// </summary>
     [Fact]
-    public async Task A_download_url_reads_the_bytes_from_S3_directly()
+    public async Task A_download_link_never_leads_to_a_store_that_checks_no_signature_and_a_revoked_share_ends_it_at_once()
     {
-        var owner = app.NewUser();
+        var (owner, friend, stranger) = (app.NewUser(), app.NewUser(), app.NewUser());
         var content = Infrastructure.Uploads.Png(1000, seed: 3);
         var file = await owner.Client.UploadAsync(content, "photo.png");
+        var other = await owner.Client.UploadAsync("another"u8.ToArray(), "other.txt");
+        Assert.Equal(HttpStatusCode.Created, (await owner.Client.PostAsJsonAsync($"/api/files/{file.Id}/shares", new { userId = friend.Id })).StatusCode);
 
-        var url = (await owner.Client.GetFromJsonAsync<DownloadUrlDto>($"/api/files/{file.Id}/download-url"))!;
+        var link = (await friend.Client.GetFromJsonAsync<DownloadUrlDto>($"/api/files/{file.Id}/download-url"))!;
 
-        using var direct = new HttpClient();
-        Assert.Equal(content, await direct.GetByteArrayAsync(url.Url));
-        Assert.True(url.ExpiresAt > DateTimeOffset.UtcNow && url.ExpiresAt < DateTimeOffset.UtcNow.AddMinutes(10));
+        Assert.Equal($"/api/files/{file.Id}/content", link.Url);
+        Assert.DoesNotContain(new Uri(TestServers.S3).Authority, link.Url);
+        Assert.Equal(content, await friend.Client.GetByteArrayAsync(link.Url));
+        await (await app.Anonymous().GetAsync(link.Url)).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        await (await stranger.Client.GetAsync(link.Url)).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await friend.Client.GetAsync(link.Url.Replace(file.Id.ToString(), other.Id.ToString()))).AssertProblemAsync(HttpStatusCode.NotFound);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await owner.Client.DeleteAsync($"/api/files/{file.Id}/shares/users/{friend.Id}")).StatusCode);
+        await (await friend.Client.GetAsync(link.Url)).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 }

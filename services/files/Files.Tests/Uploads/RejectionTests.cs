@@ -105,20 +105,6 @@ public sealed class RejectionTests(SmallLimitFilesApp app) : IClassFixture<Small
         Assert.Equal(expected, disposition.FileNameStar ?? disposition.FileName!.Trim('"'));
     }
 
-    [Fact]
-    public async Task A_name_of_1000_bytes_is_cut_to_255_bytes_keeping_its_extension()
-    {
-        var user = app.NewUser();
-        var name = string.Concat(Enumerable.Repeat("é", 497)) + "x.pdf.txt"; // 994 + 9 bytes of UTF-8
-
-        var file = await UploadNamedAsync(user, name);
-
-        Assert.True(Encoding.UTF8.GetByteCount(file.Name) <= 255, file.Name);
-        Assert.EndsWith(".txt", file.Name);
-        using var content = await user.Client.GetAsync($"/api/files/{file.Id}/content");
-        Assert.Equal(file.Name, content.Content.Headers.ContentDisposition!.FileNameStar);
-    }
-
     /// <summary>The name is sent as RFC 7578 allows (filename*), so control characters reach the service unchanged.</summary>
     private static async Task<FileDto> UploadNamedAsync(TestUser user, string name)
     {

@@ -38,7 +38,7 @@ public static class FilesEndpoints
         files.MapGet("/{id:guid}", GetAsync).WithName("GetFile").WithSummary("A file's metadata.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         files.MapGet("/{id:guid}/download-url", DownloadUrlAsync).WithName("GetFileDownloadUrl")
-            .WithSummary("A pre-signed URL to read the bytes from S3 directly, valid for a few minutes.")
+            .WithSummary("A link to the bytes: pre-signed for S3 (valid Files:DownloadUrlLifetime) where the store checks signatures, else this service's content URL (with your token).")
             .ProducesProblem(StatusCodes.Status404NotFound);
         files.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteFile")
             .WithSummary("Delete a file, its bytes and its shares (its owner only).")
@@ -71,8 +71,13 @@ public static class FilesEndpoints
             ? TypedResults.Ok(FileResponse.From(file))
             : TypedResults.NotFound();
 
+    /// <summary>
+    /// A pre-signed S3 link only where the store checks its signature (<see cref="S3Options.VerifiesSignatures"/>):
+    /// elsewhere a link to the store would open it to anyone, so the link is the service's own
+    /// streaming URL, read with the caller's token like any other request.
+    /// </summary>
     private static async Task<Results<Ok<DownloadUrlResponse>, NotFound>> DownloadUrlAsync(
-        Guid id, HttpContext http, FilePermissions access, [FromKeyedServices(FilesStoreExtensions.PublicClient)] IAmazonS3 publicS3,
+        Guid id, HttpContext http, FilePermissions access, IServiceProvider services, IOptions<S3Options> store,
         Bucket bucket, IOptions<FilesOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await access.ReadableAsync(id, http.User.GetUserId(), cancellationToken) is not { } file)
@@ -81,6 +86,12 @@ public static class FilesEndpoints
         }
 
         var expiresAt = clock.GetUtcNow() + options.Value.DownloadUrlLifetime;
+        if (!store.Value.VerifiesSignatures)
+        {
+            return TypedResults.Ok(new DownloadUrlResponse($"/api/files/{file.Id:D}/content", expiresAt));
+        }
+
+        var publicS3 = services.GetRequiredKeyedService<IAmazonS3>(FilesStoreExtensions.PublicClient);
         var url = await publicS3.GetPreSignedURLAsync(new GetPreSignedUrlRequest
         {
             BucketName = bucket.Name,

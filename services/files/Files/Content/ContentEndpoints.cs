@@ -35,6 +35,12 @@ public static class ContentEndpoints
             return TypedResults.NotFound();
         }
 
+        // RFC 9110 14.2: a Range of a unit the server does not know is ignored (the whole file, 200).
+        if (http.Request.Headers.Range.ToString() is { Length: > 0 } range && !range.TrimStart().StartsWith("bytes=", StringComparison.OrdinalIgnoreCase))
+        {
+            http.Request.Headers.Remove(HeaderNames.Range);
+        }
+
         http.Response.Headers.ContentDisposition = ContentDisposition.Attachment(file.Name);
         // The type was decided from the bytes; never let a browser guess another.
         http.Response.Headers.XContentTypeOptions = "nosniff";

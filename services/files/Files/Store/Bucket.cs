@@ -38,6 +38,102 @@ public sealed class Bucket(IAmazonS3 s3, IOptions<S3Options> options)
     public Task PutJsonAsync<T>(string key, T value, CancellationToken ct) =>
         PutAsync(key, JsonSerializer.SerializeToUtf8Bytes(value, JsonSerializerOptions.Web), "application/json", ct);
 
+    /// <summary>Whether writes below are compare-and-set across instances (<see cref="S3Options.ConditionalWrites"/>).</summary>
+    public bool ConditionalWrites { get; } = options.Value.ConditionalWrites;
+
+    /// <summary>
+    /// Writes the object only if none has the key, and says whether it did: <c>If-None-Match: *</c>
+    /// where the store honours it, so exactly one of any number of racing writers wins, whichever
+    /// instance it runs in. Without conditional writes (s3rver) a HEAD then a PUT under a lock of this
+    /// process: one winner among this instance's writers, none promised across instances.
+    /// </summary>
+    public async Task<bool> TryCreateAsync(string key, ReadOnlyMemory<byte> body, CancellationToken ct)
+    {
+        if (ConditionalWrites)
+        {
+            return await ConditionallyAsync(new PutObjectRequest { IfNoneMatch = "*" }, key, body, ct);
+        }
+
+        using var held = await _keyLocks.LockAsync(key, ct);
+        if (await ExistsAsync(key, ct))
+        {
+            return false;
+        }
+
+        await PutAsync(key, body, "application/json", ct);
+        return true;
+    }
+
+    /// <summary>Replaces the object only if it is still the version read (<paramref name="etag"/>): <c>If-Match</c>, else as <see cref="TryCreateAsync"/>.</summary>
+    public async Task<bool> TryReplaceAsync(string key, ReadOnlyMemory<byte> body, string etag, CancellationToken ct)
+    {
+        if (ConditionalWrites)
+        {
+            return await ConditionallyAsync(new PutObjectRequest { IfMatch = etag }, key, body, ct);
+        }
+
+        using var held = await _keyLocks.LockAsync(key, ct);
+        if (await VersionAsync(key, ct) is not { } current || current.ETag != etag)
+        {
+            return false;
+        }
+
+        await PutAsync(key, body, "application/json", ct);
+        return true;
+    }
+
+    /// <summary>The object's ETag and write time (one HEAD), or null when there is no such object.</summary>
+    public async Task<(string ETag, DateTimeOffset LastModified)?> VersionAsync(string key, CancellationToken ct)
+    {
+        try
+        {
+            var metadata = await s3.GetObjectMetadataAsync(Name, key, ct);
+            return (metadata.ETag, new DateTimeOffset(metadata.LastModified ?? DateTime.UnixEpoch, TimeSpan.Zero));
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    private readonly KeyLocks _keyLocks = new();
+
+    private async Task<bool> ConditionallyAsync(PutObjectRequest request, string key, ReadOnlyMemory<byte> body, CancellationToken ct)
+    {
+        request.BucketName = Name;
+        request.Key = key;
+        request.InputStream = new MemoryStream(body.ToArray(), writable: false);
+        request.ContentType = "application/json";
+        try
+        {
+            await s3.PutObjectAsync(Unchunked(request), ct);
+            return true;
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.Conflict or HttpStatusCode.NotFound)
+        {
+            // 412: another version is there (or none, for If-Match); 409: a racing conditional write won.
+            return false;
+        }
+    }
+
+    /// <summary>A few locks striped by key: this process's writers of one key take turns.</summary>
+    private sealed class KeyLocks
+    {
+        private readonly SemaphoreSlim[] _stripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
+        public async Task<IDisposable> LockAsync(string key, CancellationToken ct)
+        {
+            var stripe = _stripes[(uint)StringComparer.Ordinal.GetHashCode(key) % (uint)_stripes.Length];
+            await stripe.WaitAsync(ct);
+            return new Release(stripe);
+        }
+
+        private sealed class Release(SemaphoreSlim stripe) : IDisposable
+        {
+            public void Dispose() => stripe.Release();
+        }
+    }
+
     /// <summary>The object's JSON, or null when there is no such object.</summary>
     public async Task<T?> GetJsonAsync<T>(string key, CancellationToken ct) where T : class
     {
@@ -49,6 +145,20 @@ public sealed class Bucket(IAmazonS3 s3, IOptions<S3Options> options)
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
         {
             return null;
+        }
+    }
+
+    /// <summary>The object's JSON and ETag (for <see cref="TryReplaceAsync"/>), or nulls when there is no such object.</summary>
+    public async Task<(T? Value, string? ETag)> GetJsonVersionAsync<T>(string key, CancellationToken ct) where T : class
+    {
+        try
+        {
+            using var response = await s3.GetObjectAsync(Name, key, ct);
+            return (await JsonSerializer.DeserializeAsync<T>(response.ResponseStream, JsonSerializerOptions.Web, ct), response.ETag);
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return (null, null);
         }
     }
 

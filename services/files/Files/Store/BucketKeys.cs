@@ -44,6 +44,9 @@ public static class BucketKeys
 
     public static string StagedChunks(Guid uploadId) => $"uploads/{uploadId:D}/staged/";
 
+    /// <summary>Held by the one PATCH appending at this offset (see <see cref="Uploads.Resumable.UploadSessions.ClaimAsync"/>).</summary>
+    public static string UploadClaim(Guid uploadId, long offset) => $"uploads/{uploadId:D}/claim-{offset.ToString("D13", CultureInfo.InvariantCulture)}";
+
     /// <summary>Resumable uploads by expiry time, oldest first: the sweep lists from the start until the first one still valid.</summary>
     public const string UploadExpiryPrefix = "upload-expiry/";
 

@@ -23,6 +23,20 @@ public sealed class S3Options
 
     public string? SecretKey { get; set; }
 
+    /// <summary>
+    /// The store checks signatures on pre-signed URLs (S3, MinIO): only then are download links
+    /// offered (<c>download-url</c>); elsewhere (s3rver checks none) the service streams every
+    /// download and the link is its own content URL, so no client ever talks to an open store.
+    /// </summary>
+    public bool VerifiesSignatures { get; set; }
+
+    /// <summary>
+    /// The store honours conditional writes (<c>If-None-Match: *</c>, <c>If-Match</c>: S3 since
+    /// 2024, MinIO): leases and claims are then compare-and-set across instances. s3rver ignores
+    /// them; without it, see <see cref="Bucket.TryCreateAsync"/> for what still holds.
+    /// </summary>
+    public bool ConditionalWrites { get; set; }
+
     /// <summary>Bucket in the path (<c>host/bucket/key</c>), as s3rver and MinIO need; AWS accepts both.</summary>
     public bool ForcePathStyle { get; set; } = true;
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Tripmate.Files.Uploads;
@@ -6,8 +5,9 @@ namespace Tripmate.Files.Uploads;
 /// <summary>
 /// A client's file name made safe to keep and to hand back: the last path segment only (no
 /// <c>../../etc/passwd</c>), no control characters, no bidirectional overrides (which make
-/// <c>invoice‮fdp.exe</c> read as <c>invoice.exe.pdf</c>), at most 255 bytes of UTF-8 with the
-/// extension kept, and never empty. The bytes decide the type, so the name is only a label.
+/// <c>invoice‮fdp.exe</c> read as <c>invoice.exe.pdf</c>), and never empty. A name of more than
+/// 255 bytes of UTF-8 (what file systems allow) is refused rather than cut (<see cref="TooLong"/>):
+/// a shortened name is a name the user never gave. The bytes decide the type, so the name is only a label.
 /// </summary>
 public static class FileNames
 {
@@ -28,43 +28,11 @@ public static class FileNames
         }
 
         var clean = kept.ToString().Trim().TrimStart('.').Trim();
-        return clean.Length == 0 ? Fallback : Truncate(clean);
+        return clean.Length == 0 ? Fallback : clean;
     }
 
     private static bool IsBidiControl(char c) => c is '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 
-    /// <summary>Cuts the stem, whole characters (text elements) at a time, until name and extension fit.</summary>
-    private static string Truncate(string name)
-    {
-        if (Encoding.UTF8.GetByteCount(name) <= MaxBytes)
-        {
-            return name;
-        }
-
-        var extension = Path.GetExtension(name);
-        if (Encoding.UTF8.GetByteCount(extension) > 32)
-        {
-            extension = ""; // not a real extension: a long name with a dot in it
-        }
-
-        var stem = name[..^extension.Length];
-        var budget = MaxBytes - Encoding.UTF8.GetByteCount(extension);
-        var result = new StringBuilder();
-        var used = 0;
-        var elements = StringInfo.GetTextElementEnumerator(stem);
-        while (elements.MoveNext())
-        {
-            var element = elements.GetTextElement();
-            var bytes = Encoding.UTF8.GetByteCount(element);
-            if (used + bytes > budget)
-            {
-                break;
-            }
-
-            result.Append(element);
-            used += bytes;
-        }
-
-        return result.Length == 0 ? Fallback + extension : result + extension;
-    }
+    /// <summary>Over <see cref="MaxBytes"/> bytes of UTF-8 once sanitised: the upload is a 400.</summary>
+    public static bool TooLong(string sanitized) => Encoding.UTF8.GetByteCount(sanitized) > MaxBytes;
 }

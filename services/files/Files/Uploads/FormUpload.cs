@@ -41,6 +41,20 @@ public static class FormUpload
             return UploadProblems.NotMultipart();
         }
 
+        try
+        {
+            return await ReadFileSectionAsync(http, boundary, upload, recorder, limit, clock, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException && !cancellationToken.IsCancellationRequested)
+        {
+            // A body that ends early or breaks the multipart grammar (an unterminated part, endless headers).
+            return UploadProblems.Malformed(e.Message);
+        }
+    }
+
+    private static async Task<Results<Created<FileResponse>, ProblemHttpResult>> ReadFileSectionAsync(
+        HttpContext http, string boundary, ObjectUpload upload, FileRecorder recorder, long limit, TimeProvider clock, CancellationToken cancellationToken)
+    {
         var reader = new MultipartReader(boundary, http.Request.Body);
         while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
         {
@@ -52,6 +66,11 @@ public static class FormUpload
 
             var name = FileNames.Sanitize(HeaderUtilities.RemoveQuotes(
                 disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value);
+            if (FileNames.TooLong(name))
+            {
+                return UploadProblems.NameTooLong();
+            }
+
             var fileId = Guid.CreateVersion7();
             var ownerId = http.User.GetUserId();
             try

@@ -19,4 +19,12 @@ public static class UploadProblems
     public static ProblemHttpResult NoFile() => TypedResults.Problem(
         statusCode: StatusCodes.Status400BadRequest, title: "No file",
         detail: "The multipart body has no file field named 'file'.");
+
+    public static ProblemHttpResult NameTooLong() => TypedResults.Problem(
+        statusCode: StatusCodes.Status400BadRequest, title: "File name too long",
+        detail: $"A file name may have at most {FileNames.MaxBytes} bytes of UTF-8; nothing was kept.");
+
+    public static ProblemHttpResult Malformed(string reason) => TypedResults.Problem(
+        statusCode: StatusCodes.Status400BadRequest, title: "Malformed multipart body",
+        detail: $"The multipart body could not be read ({reason}); nothing was kept.");
 }

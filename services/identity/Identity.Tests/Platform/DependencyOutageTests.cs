@@ -43,12 +43,14 @@ public sealed class DependencyOutageTests(IdentityOnPrivateServers app) : IClass
     {
         var operator_ = await app.NewUserAsync();
         var client = operator_.Client;
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+        // Health details are answered on the operator port alone.
+        using var health = app.Operator();
+        Assert.Equal(HttpStatusCode.OK, (await health.GetAsync("/health/ready")).StatusCode);
 
         await app.Servers.StopAsync("postgres");
         try
         {
-            var down = await Eventually.WaitForAsync(() => client.GetAsync("/health/ready"),
+            var down = await Eventually.WaitForAsync(() => health.GetAsync("/health/ready"),
                 r => r.StatusCode == HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(20), "readiness to fail");
             Assert.Equal("Unhealthy", await CheckStatusAsync(down, "postgresql"));
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
@@ -87,7 +89,8 @@ public sealed class DependencyOutageTests(IdentityOnPrivateServers app) : IClass
             }
 
             // The bus notices the lost connection on its own schedule; wait for it rather than assert once.
-            await Eventually.WaitForAsync(async () => await CheckStatusAsync(await client.GetAsync("/health/ready"), "rabbitmq"),
+            using var health = app.Operator();
+            await Eventually.WaitForAsync(async () => await CheckStatusAsync(await health.GetAsync("/health/ready"), "rabbitmq"),
                 status => status == "Degraded", TimeSpan.FromSeconds(30), "the rabbitmq check to turn Degraded");
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
             Assert.DoesNotContain(recorder.All.Select(r => r.Event).OfType<UserRegistered>(), e => registered.Contains(e.UserId));

@@ -1,82 +1,107 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Tripmate.Identity.Tests.Infrastructure;
 using Tripmate.Identity.Tokens;
 using Tripmate.Testing;
 
 namespace Tripmate.Identity.Tests.Tokens;
 
-/// <summary>The rotation command, then a restart: the JWKS holds both keys and tokens of the old one still work.</summary>
-public sealed class SigningKeyRotationTests : IAsyncLifetime
+/// <summary>
+/// Rotation by time: a new key is published before it signs, signs from its moment, and the old
+/// one stays published until its last token has expired; running instances follow without a restart.
+/// </summary>
+public sealed class SigningKeyRotationTests : IDisposable
 {
-    private readonly PostgresDatabase _database = PostgresDatabase.NewName("identity_rotation");
-    private readonly string _previousKeyPath = Path.Combine(Path.GetTempPath(), $"tripmate-identity-previous-{Guid.NewGuid():N}.pem");
-    private IdentityApp _before = null!;
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+    private readonly string _directory = Directory.CreateTempSubdirectory("tripmate-keys-").FullName;
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 7, 12, 0, 0, TimeSpan.Zero));
 
-    public async Task InitializeAsync()
+    [Fact]
+    public void A_new_key_is_published_for_the_window_before_it_signs_and_the_old_one_until_its_tokens_expire()
     {
-        _before = new IdentityApp(_database);
-        await _before.InitializeAsync();
+        var keys = new SigningKeys(Options.Create(new IssuingOptions
+        {
+            SigningKeysDirectory = _directory, CreateSigningKeyIfMissing = true, TokenLifetime = Lifetime,
+        }), _clock);
+        var old = keys.Current.KeyId;
+
+        Assert.Equal(0, Rotate(prePublication: TimeSpan.FromMinutes(2)));
+        _clock.Advance(SigningKeys.ReloadInterval);
+
+        var published = keys.Published.Select(k => k.KeyId).ToList();
+        Assert.Equal(2, published.Count);
+        Assert.Equal(old, keys.Current.KeyId);
+        var next = Assert.Single(published, kid => kid != old);
+
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(next, keys.Current.KeyId);
+        Assert.Contains(old, keys.Published.Select(k => k.KeyId));
+
+        // Now 2 s past the new key's moment: its predecessor retires a token lifetime and the skew after that moment.
+        _clock.Advance(Lifetime + SigningKeys.ClockSkew - TimeSpan.FromSeconds(3));
+        Assert.Contains(old, keys.Published.Select(k => k.KeyId));
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal([next], keys.Published.Select(k => k.KeyId));
+
+        // The next rotation deletes the retired key's file.
+        Assert.Equal(0, Rotate(prePublication: TimeSpan.FromMinutes(2)));
+        Assert.Equal(2, Directory.GetFiles(_directory, "*.pem").Length);
     }
 
     [Fact]
-    public async Task After_rotation_both_keys_are_published_and_a_token_of_the_old_key_still_works()
+    public async Task A_running_instance_publishes_and_then_signs_with_the_new_key_without_a_restart_and_old_tokens_still_work()
     {
-        var user = await _before.NewUserAsync();
-        var oldKid = await SingleKidAsync(_before);
-        await _before.DisposeAsync();
+        var app = new IdentityApp();
+        app.With("Identity:SigningKeysDirectory", _directory);
+        await using var stop = new Disposer(app);
+        await app.InitializeAsync();
+        var before = await app.NewUserAsync();
+        var oldKid = KidOf(before.AccessToken);
 
         var output = new StringWriter();
-        var exitCode = SigningKeyRotation.Run(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Identity:SigningKeyPath"] = _before.KeyPath,
-            ["Identity:PreviousSigningKeyPath"] = _previousKeyPath,
-        }).Build(), output);
-        Assert.True(exitCode == 0, output.ToString());
+        Assert.True(SigningKeyRotation.Run(Configuration(TimeSpan.FromSeconds(4)), output) == 0, output.ToString());
 
-        await using var after = new RotatedIdentityApp(_database, _before.KeyPath, _previousKeyPath);
-        await after.InitializeAsync();
-        using var jwks = JsonDocument.Parse(await after.Anonymous().GetStringAsync("/.well-known/jwks.json"));
-        var kids = jwks.RootElement.GetProperty("keys").EnumerateArray().Select(k => k.GetProperty("kid").GetString()).ToList();
-        Assert.Equal(2, kids.Count);
-        Assert.Contains(oldKid, kids);
+        var kids = await Eventually.WaitForAsync(() => PublishedKidsAsync(app), k => k.Count == 2, TimeSpan.FromSeconds(10), "the new key to be published");
+        var newKid = Assert.Single(kids, kid => kid != oldKid);
+        var after = await Eventually.WaitForAsync(() => app.NewUserAsync(), u => KidOf(u.AccessToken) == newKid,
+            TimeSpan.FromSeconds(15), "the new key to sign");
 
-        using var oldToken = after.Anonymous();
-        oldToken.DefaultRequestHeaders.Authorization = new("Bearer", user.AccessToken);
-        Assert.Equal(HttpStatusCode.OK, (await oldToken.GetAsync("/api/users/me")).StatusCode);
-        var fresh = await after.NewUserAsync();
-        Assert.NotEqual(oldKid, KidOf(fresh.AccessToken));
+        Assert.Equal(HttpStatusCode.OK, (await before.Client.GetAsync("/api/users/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await after.Client.GetAsync("/api/users/me")).StatusCode);
+        Assert.Contains(oldKid, await PublishedKidsAsync(app));
     }
 
-    public async Task DisposeAsync()
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    /// <summary>Stops the app and drops its database (WebApplicationFactory's own DisposeAsync keeps the database).</summary>
+    private sealed class Disposer(IAsyncLifetime app) : IAsyncDisposable
     {
-        await _database.DisposeAsync();
-        File.Delete(_before.KeyPath);
-        File.Delete(_previousKeyPath);
+        public async ValueTask DisposeAsync() => await app.DisposeAsync();
     }
 
-    private static async Task<string?> SingleKidAsync(IdentityApp app)
+    private int Rotate(TimeSpan prePublication) =>
+        SigningKeyRotation.Run(Configuration(prePublication), new StringWriter(), _clock);
+
+    private IConfiguration Configuration(TimeSpan prePublication) => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["Identity:SigningKeysDirectory"] = _directory,
+        ["Identity:KeyPrePublication"] = prePublication.ToString(),
+        ["Identity:TokenLifetime"] = Lifetime.ToString(),
+    }).Build();
+
+    private static async Task<List<string?>> PublishedKidsAsync(IdentityApp app)
     {
         using var jwks = JsonDocument.Parse(await app.Anonymous().GetStringAsync("/.well-known/jwks.json"));
-        return jwks.RootElement.GetProperty("keys").EnumerateArray().Single().GetProperty("kid").GetString();
+        return [.. jwks.RootElement.GetProperty("keys").EnumerateArray().Select(k => k.GetProperty("kid").GetString())];
     }
 
-    private static string? KidOf(string jwt)
+    internal static string? KidOf(string jwt)
     {
         var header = jwt.Split('.')[0];
         var json = Convert.FromBase64String(header.Replace('-', '+').Replace('_', '/').PadRight((header.Length + 3) / 4 * 4, '='));
         return JsonDocument.Parse(json).RootElement.GetProperty("kid").GetString();
-    }
-
-    private sealed class RotatedIdentityApp(PostgresDatabase database, string keyPath, string previousKeyPath) : IdentityApp(database, keyPath)
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("Identity:PreviousSigningKeyPath", previousKeyPath);
-        }
     }
 }

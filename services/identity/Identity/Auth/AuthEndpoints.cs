@@ -22,10 +22,10 @@ public static class AuthEndpoints
             .WithSummary("Exchange e-mail and password for an access token and a refresh token.")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         auth.MapPost("/refresh", RefreshAsync).WithName("Refresh")
-            .WithSummary("Exchange a refresh token for a new access token and the next refresh token (each refresh token works once).")
+            .WithSummary("Exchange a refresh token for a new access token and the next refresh token (each works once; the same client repeating it within seconds gets the same pair).")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         auth.MapPost("/logout", LogoutAsync).WithName("Logout")
-            .WithSummary("End the sign-in the refresh token belongs to; its access tokens expire on their own within minutes.");
+            .WithSummary("End the sign-in the refresh token belongs to; its access tokens are refused everywhere from now on.");
         return endpoints;
     }
 
@@ -58,7 +58,7 @@ public static class AuthEndpoints
     }
 
     private static async Task<Results<Ok<AccessTokenResponse>, ProblemHttpResult>> LoginAsync(
-        LoginRequest request, IdentityDbContext db, IPasswordHasher<User> hasher, TokenIssuer tokens, RefreshTokens refreshTokens,
+        LoginRequest request, IdentityDbContext db, IPasswordHasher<User> hasher, RefreshTokens refreshTokens,
         CancellationToken cancellationToken)
     {
         var normalized = User.Normalize(request.Email);
@@ -76,28 +76,22 @@ public static class AuthEndpoints
             user.PasswordHash = hasher.HashPassword(user, request.Password);
         }
 
-        var refreshToken = refreshTokens.Issue(user.Id);
+        var answer = refreshTokens.SignIn(user);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(tokens.Issue(user, refreshToken));
+        return TypedResults.Ok(answer);
     }
 
     private static async Task<Results<Ok<AccessTokenResponse>, ProblemHttpResult>> RefreshAsync(
-        RefreshRequest request, IdentityDbContext db, TokenIssuer tokens, RefreshTokens refreshTokens, CancellationToken cancellationToken)
-    {
-        if (await refreshTokens.RotateAsync(request.RefreshToken, cancellationToken) is not var (user, next))
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Refresh failed",
+        RefreshRequest request, HttpContext http, RefreshTokens refreshTokens, CancellationToken cancellationToken) =>
+        await refreshTokens.ExchangeAsync(request.RefreshToken, RefreshTokens.ClientOf(http), cancellationToken) is { } answer
+            ? TypedResults.Ok(answer)
+            : TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Refresh failed",
                 detail: "The refresh token is unknown, expired, revoked or already used. Sign in again.");
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(tokens.Issue(user, next));
-    }
 
     /// <summary>Always 204: whether the token existed is nobody's business, and logging out twice is fine.</summary>
     private static async Task<NoContent> LogoutAsync(RefreshRequest request, RefreshTokens refreshTokens, CancellationToken cancellationToken)
     {
-        await refreshTokens.RevokeAsync(request.RefreshToken, cancellationToken);
+        await refreshTokens.EndAsync(request.RefreshToken, cancellationToken);
         return TypedResults.NoContent();
     }
 

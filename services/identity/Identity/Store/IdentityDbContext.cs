@@ -16,6 +16,8 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
 
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 
+    public DbSet<Revocation> Revocations => Set<Revocation>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<User>(user =>
@@ -54,6 +56,13 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
             token.HasIndex(t => t.UserId);
             // Deleting an account ends its sign-ins with it.
             token.HasOne(t => t.User).WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Revocation>(revocation =>
+        {
+            revocation.HasKey(r => new { r.Kind, r.Id });
+            revocation.Property(r => r.Kind).HasMaxLength(3);
+            revocation.HasIndex(r => r.Until);
         });
 
         modelBuilder.AddOutbox();

@@ -15,16 +15,27 @@ public sealed class IssuingOptions
     public bool CreateSigningKeyIfMissing { get; set; }
 
     /// <summary>
-    /// The PEM of the key signed with before the last rotation: still published in the JWKS, so
-    /// access tokens it signed stay valid until they expire. Remove it one token lifetime after a rotation.
+    /// A directory of keys named by the moment each starts signing (<see cref="SigningKeys"/>):
+    /// where rotation writes new keys. May be used alone or beside <see cref="SigningKeyPath"/>.
     /// </summary>
-    public string? PreviousSigningKeyPath { get; set; }
+    public string? SigningKeysDirectory { get; set; }
 
-    /// <summary>The previous key given inline.</summary>
-    public string? PreviousSigningKeyPem { get; set; }
+    /// <summary>
+    /// How long a new key is published before it signs: longer than validators take to re-read
+    /// the keys (5 min, the least Microsoft.IdentityModel allows) and than a mounted secret takes
+    /// to update (about 1 min), so none meets a token of a key it has not seen.
+    /// </summary>
+    public TimeSpan KeyPrePublication { get; set; } = TimeSpan.FromMinutes(7);
 
     /// <summary>Short, because an access token cannot be taken back (a deleted account's is refused by the gateway).</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// How long after an exchange the same refresh token, shown again by the same client, gets
+    /// the same answer instead of ending the sign-in: two tabs refreshing at once. Short, since a
+    /// thief on the same address and browser would get the pair too.
+    /// </summary>
+    public TimeSpan RefreshReuseGrace { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How long a sign-in lasts without activity: each refresh issues a token valid this long.</summary>
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(30);

@@ -16,7 +16,8 @@ public sealed class TokenIssuer(SigningKeys keys, IOptions<IssuingOptions> token
 {
     private readonly JsonWebTokenHandler _handler = new();
 
-    public AccessTokenResponse Issue(User user, string refreshToken)
+    /// <param name="signIn">The sign-in (refresh token family) the token belongs to: its <c>sid</c>, by which ending the sign-in revokes it.</param>
+    public AccessTokenResponse Issue(User user, Guid signIn, string refreshToken)
     {
         var lifetime = tokenOptions.Value.TokenLifetime;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -33,6 +34,7 @@ public sealed class TokenIssuer(SigningKeys keys, IOptions<IssuingOptions> token
                 new Claim(JwtRegisteredClaimNames.Sub, user.Id.ToString()),
                 new Claim(JwtRegisteredClaimNames.Name, user.DisplayName),
                 new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
+                new Claim(RevocationList.SignInClaim, signIn.ToString("D")),
             ]),
         });
         return new AccessTokenResponse(token, "Bearer", (int)lifetime.TotalSeconds,

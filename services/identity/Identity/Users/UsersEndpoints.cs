@@ -69,7 +69,7 @@ public static class UsersEndpoints
     }
 
     private static async Task<Results<NoContent, NotFound, ValidationProblem>> ChangePasswordAsync(
-        ChangePasswordRequest request, HttpContext http, IdentityDbContext db, IPasswordHasher<User> hasher, RefreshTokens refreshTokens,
+        ChangePasswordRequest request, HttpContext http, IdentityDbContext db, IPasswordHasher<User> hasher, Revocations revocations,
         CancellationToken cancellationToken)
     {
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == http.User.GetUserId(), cancellationToken);
@@ -89,8 +89,8 @@ public static class UsersEndpoints
         user.PasswordHash = hasher.HashPassword(user, request.NewPassword);
         user.UpdatedAt = DateTimeOffset.UtcNow;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await revocations.EndAllSignInsAsync(user.Id, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await refreshTokens.RevokeAllAsync(user.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.NoContent();
     }
@@ -100,7 +100,7 @@ public static class UsersEndpoints
     /// each so other services can purge what they keep. One transaction: all or nothing.
     /// </summary>
     private static async Task<Results<NoContent, NotFound>> DeleteMeAsync(
-        HttpContext http, IdentityDbContext db, CancellationToken cancellationToken)
+        HttpContext http, IdentityDbContext db, Revocations revocations, CancellationToken cancellationToken)
     {
         var userId = http.User.GetUserId();
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
@@ -124,6 +124,7 @@ public static class UsersEndpoints
         db.GroupMembers.RemoveRange(memberships);
         db.Groups.RemoveRange(ownedGroups);
         db.Users.Remove(user);
+        await revocations.RevokeSubjectAsync(userId, cancellationToken);
         db.AddEvent(new UserDeleted(userId));
         // The profile, and every group the account was in: its member lists, and for owned groups everything.
         db.AddEvent(http.InvalidateCacheTags([

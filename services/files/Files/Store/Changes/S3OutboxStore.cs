@@ -7,9 +7,13 @@ namespace Tripmate.Files.Store.Changes;
 /// The relay's side of <see cref="ChangeLog"/>. Leases changes oldest first from one prefix
 /// listing, applies each again (finishing what a crashed request left half done) and hands its
 /// events to the relay; once every event of a change is confirmed or parked, the change object
-/// and its lease are deleted. Instances share the work through lease objects: S3 has no atomic
-/// "take if free", so two instances can both take a change in the same instant; then its events
-/// are published twice and consumers drop the second copy by event id.
+/// and its lease are deleted. Instances share the work through lease objects, taken by
+/// compare-and-set where the store has conditional writes (S3, MinIO: <c>If-None-Match: *</c> for a
+/// free change, <c>If-Match</c> on an expired lease), so one instance alone applies and announces a
+/// change. Without them (s3rver) a lease is written, left <see cref="LeaseSettle"/> for racing
+/// writers to land, and read back: the last writer holds it. That holds while a read-then-write
+/// takes less than the settle time (milliseconds against 250 ms); should it not, a change's events
+/// go out twice and consumers drop the second copy by event id.
 /// </summary>
 public sealed class S3OutboxStore(Bucket bucket, ChangeLog changes, TimeProvider clock) : IOutboxStore
 {
@@ -124,18 +128,29 @@ public sealed class S3OutboxStore(Bucket bucket, ChangeLog changes, TimeProvider
         done.ForEach(c => changes.Forget(c.Id));
     }
 
+    /// <summary>Without conditional writes: how long a written lease waits for racing writers before it is read back.</summary>
+    public static readonly TimeSpan LeaseSettle = TimeSpan.FromMilliseconds(250);
+
     /// <summary>Takes the change's lease unless another instance holds one that has not expired.</summary>
     private async Task<bool> TakeAsync(Guid changeId, TimeSpan lease, CancellationToken ct)
     {
+        var key = BucketKeys.OutboxLease(changeId);
         var now = clock.GetUtcNow();
-        var held = await bucket.GetJsonAsync<Lease>(BucketKeys.OutboxLease(changeId), ct);
+        var (held, etag) = await bucket.GetJsonVersionAsync<Lease>(key, ct);
         if (held is not null && held.Owner != _owner && held.Until > now)
         {
             return false;
         }
 
-        await bucket.PutJsonAsync(BucketKeys.OutboxLease(changeId), new Lease(_owner, now + lease), ct);
-        return true;
+        var mine = JsonSerializer.SerializeToUtf8Bytes(new Lease(_owner, now + lease), JsonSerializerOptions.Web);
+        if (bucket.ConditionalWrites)
+        {
+            return held is null ? await bucket.TryCreateAsync(key, mine, ct) : await bucket.TryReplaceAsync(key, mine, etag!, ct);
+        }
+
+        await bucket.PutAsync(key, mine, "application/json", ct);
+        await Task.Delay(LeaseSettle, clock, ct);
+        return (await bucket.GetJsonAsync<Lease>(key, ct))?.Owner == _owner;
     }
 
     private async Task<StoredChange?> ReadAsync(string key, CancellationToken ct)

@@ -67,20 +67,32 @@ public static class TusEndpoints
         HttpContext http, UploadSessions sessions, ResumableUpload upload, IOptions<FilesOptions> options, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        if (TusHeaders.NonNegative(http.Request.Headers[TusHeaders.UploadLength]) is not { } length)
+        var declared = http.Request.Headers[TusHeaders.UploadLength].ToString();
+        if (declared.Length == 0)
         {
             return Problem(StatusCodes.Status400BadRequest, "Upload-Length missing",
                 "Send Upload-Length, the upload's size in bytes (deferred lengths are not supported).");
         }
 
-        if (length > options.Value.MaxFileBytes)
+        if (!declared.All(char.IsAsciiDigit))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Invalid Upload-Length", "Upload-Length is the upload's size in bytes: digits only.");
+        }
+
+        // Digits beyond a long are a size beyond any limit, not a missing one.
+        if (TusHeaders.NonNegative(declared) is not { } length || length > options.Value.MaxFileBytes)
         {
             return UploadProblems.TooLarge(options.Value.MaxFileBytes);
         }
 
+        var name = FileNames.Sanitize(TusHeaders.FileName(http.Request.Headers[TusHeaders.UploadMetadata]));
+        if (FileNames.TooLong(name))
+        {
+            return UploadProblems.NameTooLong();
+        }
+
         var now = FileRecorder.Now(clock);
-        var session = new UploadSession(Guid.CreateVersion7(), http.User.GetUserId(),
-            FileNames.Sanitize(TusHeaders.FileName(http.Request.Headers[TusHeaders.UploadMetadata])), length, 0, null, null, [], [],
+        var session = new UploadSession(Guid.CreateVersion7(), http.User.GetUserId(), name, length, 0, null, null, [], [],
             now, now + options.Value.UploadExpiry);
         await sessions.CreateAsync(session, cancellationToken);
         var location = $"{Path}/{session.Id}";
@@ -126,12 +138,26 @@ public static class TusEndpoints
             return TypedResults.NotFound();
         }
 
-        // One writer per upload, as tus clients are: a second PATCH racing this one is a conflict at the latest once it saves.
         if (TusHeaders.NonNegative(http.Request.Headers[TusHeaders.UploadOffset]) is not { } offset || offset != session.Offset)
         {
             http.Response.Headers[TusHeaders.UploadOffset] = session.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Problem(StatusCodes.Status409Conflict, "Wrong offset",
                 $"The upload is at offset {session.Offset}; ask with HEAD and send from there.");
+        }
+
+        // Two PATCHes read the same offset: only the one that claims it writes; the others are told the offset moved.
+        await using var claim = await sessions.ClaimAsync(session, cancellationToken);
+        // Read again once claimed: a request that held the claim before this one saved its offset before letting go.
+        if (claim is not null && await FindAsync(id, http, sessions, clock, cancellationToken) is { } current)
+        {
+            session = current;
+        }
+
+        if (claim is null || session.Offset != offset)
+        {
+            http.Response.Headers[TusHeaders.UploadOffset] = session.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Problem(StatusCodes.Status409Conflict, "Offset taken",
+                $"Another request is appending at offset {session.Offset}; ask with HEAD and send from where it ends.");
         }
 
         var (appended, problem) = await AppendBodyAsync(http, session, upload, cancellationToken);

@@ -29,6 +29,10 @@ namespace Tripmate.Identity.Store.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<byte[]>("ClientHash")
+                        .HasColumnType("bytea")
+                        .HasColumnName("client_hash");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -40,6 +44,10 @@ namespace Tripmate.Identity.Store.Migrations
                     b.Property<Guid>("FamilyId")
                         .HasColumnType("uuid")
                         .HasColumnName("family_id");
+
+                    b.Property<byte[]>("GraceAnswer")
+                        .HasColumnType("bytea")
+                        .HasColumnName("grace_answer");
 
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("timestamp with time zone")
@@ -72,6 +80,30 @@ namespace Tripmate.Identity.Store.Migrations
                         .HasDatabaseName("ix_refresh_tokens_user_id");
 
                     b.ToTable("refresh_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Tripmate.Identity.Auth.Revocation", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("Until")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("until");
+
+                    b.HasKey("Kind", "Id")
+                        .HasName("pk_revocations");
+
+                    b.HasIndex("Until")
+                        .HasDatabaseName("ix_revocations_until");
+
+                    b.ToTable("revocations", (string)null);
                 });
 
             modelBuilder.Entity("Tripmate.Identity.Groups.Group", b =>

@@ -55,6 +55,7 @@ public sealed class CassandraDatabase(IOptions<CassandraOptions> options, Outbox
             Keyspace = keyspace,
             Credentials = Options.Username is { Length: > 0 } user ? new CqlCredentials(user, Options.Password ?? "") : null,
             DefaultConsistency = Options.Consistency,
+            Tls = Options.Tls.ToCql(),
         });
         for (var attempt = 1; ; attempt++)
         {

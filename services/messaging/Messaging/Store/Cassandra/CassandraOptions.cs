@@ -35,6 +35,9 @@ public sealed partial class CassandraOptions
 
     public string? Password { get; set; }
 
+    /// <summary>Client-to-node TLS (<c>Cassandra:Tls:*</c>); off unless <see cref="CassandraTlsOptions.Enabled"/>.</summary>
+    public CassandraTlsOptions Tls { get; set; } = new();
+
     /// <summary>Rounds of connecting at start before giving up (the cluster may still be booting).</summary>
     public int ConnectAttempts { get; set; } = 10;
 

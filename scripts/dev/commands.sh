@@ -5,11 +5,12 @@ usage() {
   cat <<'USAGE'
 Usage: ./dev COMMAND
 
-  up [--no-build] [--scale SERVICE=N]...
+  up [--no-build] [--scale SERVICE=N [--cpus C]]...
                       install what is missing, start PostgreSQL, Redis, RabbitMQ and S3,
                       build (Release), start every service and wait for /health/ready;
                       --scale runs N instances of SERVICE on PORT, PORT+10, PORT+20, ...
-                      and the gateway balances across all of them
+                      and the gateway balances across all of them; --cpus caps each of
+                      those instances at C cores (e.g. 0.3; a cgroup CPU quota, as root)
   down                stop the services and servers started by `up`
   status              what runs where (profile up, and test when running)
   test [PATTERN] [-- ARGS]
@@ -73,6 +74,16 @@ set_scale() {
   [[ $count =~ ^[1-9]$ ]] || die "--scale $1: N must be 1 to 9"
   # shellcheck disable=SC2034,SC2004  # an associative array declared in launch.sh
   SERVICE_SCALE[$name]=$count
+  LAST_SCALED=$name
+}
+
+# set_cpus C: caps every instance of the service named by the --scale before it at C cores.
+set_cpus() {
+  [[ -n ${LAST_SCALED:-} ]] || die "--cpus $1: name the service first with --scale SERVICE=N"
+  cpu_cap_valid "$1" || die "--cpus $1: C must be a number of cores from 0.01 to $(nproc), e.g. 0.3"
+  cpu_cap_supported || die "--cpus: no writable cgroup cpu controller at $CPU_CGROUP_ROOT (it needs root and cgroup v1)"
+  # shellcheck disable=SC2034,SC2004  # an associative array declared in launch.sh
+  SERVICE_CPUS[$LAST_SCALED]=$1
 }
 
 cmd_up() {
@@ -82,6 +93,8 @@ cmd_up() {
       --no-build) build=0 ;;
       --scale) (($# >= 2)) || die "--scale needs SERVICE=N"; set_scale "$2"; shift ;;
       --scale=*) set_scale "${1#--scale=}" ;;
+      --cpus) (($# >= 2)) || die "--cpus needs a number of cores"; set_cpus "$2"; shift ;;
+      --cpus=*) set_cpus "${1#--cpus=}" ;;
       *) usage >&2; exit 2 ;;
     esac
     shift

@@ -20,7 +20,7 @@ public sealed partial class WorkflowTests
     public void The_cassandra_suite_skips_with_its_reason_and_the_workflow_sets_its_variable()
     {
         var variable = ConstValue("services/messaging/Messaging/Store/Cassandra/CassandraOptions.cs", "ContactPointsVariable");
-        var suite = Repo.Read("services/messaging/Messaging.Tests/Store/CassandraStoreTests.cs");
+        var suite = Repo.Read("services/messaging/Messaging.Tests/Store/Cassandra/CassandraStoreTests.cs");
 
         Assert.Equal("CASSANDRA_CONTACT_POINTS", variable);
         Assert.Contains("Skip.If(string.IsNullOrWhiteSpace(ContactPoints)", suite);

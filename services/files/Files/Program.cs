@@ -13,6 +13,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapFilesEndpoints();
 
+await app.InitializeFilesStoreAsync();
 app.Run();
 
 /// <summary>Entry point, public so functional tests can host the service.</summary>

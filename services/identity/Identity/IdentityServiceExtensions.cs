@@ -1,39 +1,21 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Npgsql;
 using Tripmate.Identity.Auth;
-using Tripmate.Identity.Data;
+using Tripmate.Identity.Events;
 using Tripmate.Identity.Groups;
 using Tripmate.Identity.Tokens;
 using Tripmate.Identity.Users;
-using Tripmate.Outbox.EntityFrameworkCore;
 using Tripmate.ServiceDefaults.Auth;
-using Tripmate.ServiceDefaults.Health;
-using Tripmate.ServiceDefaults.Messaging;
 using Tripmate.ServiceDefaults.OpenApi;
 
 namespace Tripmate.Identity;
 
 public static class IdentityServiceExtensions
 {
-    public const string ConnectionName = "Identity";
-
     public static IHostApplicationBuilder AddIdentityServices(this IHostApplicationBuilder builder)
     {
-        var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
-            ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not configured.");
-
-        builder.Services.AddDbContext<IdentityDbContext>((services, options) => options
-            .UseNpgsql(connectionString)
-            .UseSnakeCaseNamingConvention()
-            .AddOutboxInterceptor(services));
-        builder.AddEntityFrameworkOutbox<IdentityDbContext>();
-        builder.AddMessageBus("identity");
-
-        builder.Services.AddHealthChecks()
-            .AddNpgSql(connectionString, name: "postgresql", tags: [HealthEndpoints.ReadyTag], timeout: TimeSpan.FromSeconds(3));
+        builder.AddIdentityBus();
 
         builder.Services.Configure<IssuingOptions>(builder.Configuration.GetSection(IssuingOptions.Section));
         builder.Services.AddOptions<GroupOptions>().Bind(builder.Configuration.GetSection(GroupOptions.Section))

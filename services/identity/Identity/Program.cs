@@ -1,5 +1,5 @@
 using Tripmate.Identity;
-using Tripmate.Identity.Data;
+using Tripmate.Identity.Store;
 using Tripmate.Identity.Tokens;
 using Tripmate.ServiceDefaults;
 
@@ -10,6 +10,7 @@ if (args is [SigningKeyRotation.Command, ..])
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddIdentityStore();
 builder.AddIdentityServices();
 
 var app = builder.Build();
@@ -18,7 +19,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapIdentityEndpoints();
 
-await app.MigrateDatabaseAsync();
+await app.InitializeIdentityStoreAsync();
 app.Run();
 return 0;
 

@@ -4,7 +4,7 @@ using Tripmate.SocialGraph.Store;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddGraphStore();
+builder.AddSocialGraphStore();
 builder.AddSocialGraphServices();
 
 var app = builder.Build();
@@ -13,7 +13,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapSocialGraphEndpoints();
 
-await app.InitializeGraphStoreAsync();
+await app.InitializeSocialGraphStoreAsync();
 app.Run();
 
 /// <summary>Entry point, public so functional tests can host the service.</summary>

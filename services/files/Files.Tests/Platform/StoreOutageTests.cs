@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Tripmate.Files.Tests.Events;
 using Tripmate.Files.Tests.Infrastructure;
 using Tripmate.Testing;
 

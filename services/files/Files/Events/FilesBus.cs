@@ -1,3 +1,5 @@
+using Tripmate.Files.Catalog;
+using Tripmate.Files.Groups;
 using Tripmate.ServiceDefaults.Messaging;
 
 namespace Tripmate.Files.Events;

@@ -30,7 +30,7 @@ public static class FilesStoreExtensions
         builder.Services.AddKeyedSingleton<IAmazonS3>(PublicClient, (services, _) =>
             CreateClient(services.GetRequiredService<IOptions<S3Options>>().Value, publicUrl: true));
         builder.Services.AddSingleton<Bucket>();
-        builder.Services.AddHostedService<KeptFolders>();
+        builder.Services.AddSingleton<KeptFolders>();
         builder.Services.AddSingleton<ChangeLog>();
         builder.Services.AddSingleton<FileCatalog>();
         builder.Services.AddSingleton<IProcessedEventStore, S3ProcessedEvents>();
@@ -38,6 +38,10 @@ public static class FilesStoreExtensions
         builder.Services.AddHealthChecks().AddCheck<S3HealthCheck>(HealthCheckName, tags: [HealthEndpoints.ReadyTag]);
         return builder;
     }
+
+    /// <summary>Writes the folder markers s3rver needs (<see cref="KeptFolders"/>) before the service takes traffic.</summary>
+    public static Task InitializeFilesStoreAsync(this WebApplication app) =>
+        app.Services.GetRequiredService<KeptFolders>().WriteMarkersAsync(app.Lifetime.ApplicationStopping);
 
     private static AmazonS3Client CreateClient(S3Options options, bool publicUrl)
     {

@@ -6,14 +6,15 @@ namespace Tripmate.Files.Store;
 /// as files and removes a folder when its last object goes, so a write racing that removal fails,
 /// and once crashed the server itself (measured: an unhandled ENOENT in its write stream). A folder
 /// that is never empty is never removed. Readers of these prefixes skip the marker: it is no id.
+/// Written at start-up (<see cref="FilesStoreExtensions.InitializeFilesStoreAsync"/>).
 /// </summary>
-public sealed class KeptFolders(Bucket bucket, ILogger<KeptFolders> logger) : IHostedService
+public sealed class KeptFolders(Bucket bucket, ILogger<KeptFolders> logger)
 {
     public const string Marker = ".keep";
 
     private static readonly string[] Folders = [BucketKeys.OutboxPrefix, "outbox/leases/", BucketKeys.PendingPrefix];
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task WriteMarkersAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -26,6 +27,4 @@ public sealed class KeptFolders(Bucket bucket, ILogger<KeptFolders> logger) : IH
             logger.LogWarning(e, "Could not write the folder markers of bucket {Bucket}.", bucket.Name);
         }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Tripmate.Identity.Data;
+using Tripmate.Identity.Store;
 using Tripmate.Identity.Tests.Infrastructure;
 using Tripmate.Identity.Users;
 using Tripmate.Testing;

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Tripmate.Contracts.Identity;
-using Tripmate.Identity.Data;
+using Tripmate.Identity.Store;
 using Tripmate.Identity.Tokens;
 using Tripmate.Identity.Users;
 using Tripmate.Outbox.EntityFrameworkCore;

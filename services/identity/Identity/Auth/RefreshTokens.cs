@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Tripmate.Identity.Data;
+using Tripmate.Identity.Store;
 using Tripmate.Identity.Tokens;
 using Tripmate.Identity.Users;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Tripmate.Identity.Data;
+using Tripmate.Identity.Store;
 
 namespace Tripmate.Identity.Groups;
 

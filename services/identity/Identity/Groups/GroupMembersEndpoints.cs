@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Tripmate.Contracts.Identity;
-using Tripmate.Identity.Data;
 using Microsoft.Extensions.Options;
+using Tripmate.Contracts.Identity;
+using Tripmate.Identity.Store;
 using Tripmate.Outbox.EntityFrameworkCore;
 using Tripmate.ServiceDefaults.Auth;
 using Tripmate.ServiceDefaults.Caching;

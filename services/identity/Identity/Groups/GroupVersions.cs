@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Tripmate.Identity.Data;
+using Tripmate.Identity.Store;
 
 namespace Tripmate.Identity.Groups;
 

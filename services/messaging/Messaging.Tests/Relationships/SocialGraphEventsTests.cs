@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Tripmate.Contracts.SocialGraph;
-using Tripmate.Messaging.Relationships;
+using Tripmate.Messaging.Notifications;
 using Tripmate.Messaging.Tests.Infrastructure;
 using Tripmate.Testing;
 using Tripmate.Testing.Bus;

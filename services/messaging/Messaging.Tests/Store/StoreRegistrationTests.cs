@@ -37,7 +37,7 @@ public sealed class StoreRegistrationTests : IDisposable
         var expectedPath = Path.Combine(_directory, "store-data", SqliteDatabase.FileName);
         Assert.True(File.Exists(expectedPath));
         Assert.IsType<SqliteMessageStore>(app.Services.GetRequiredService<IMessageStore>());
-        var entry = (await app.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync()).Entries[StoreServiceExtensions.HealthCheckName];
+        var entry = (await app.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync()).Entries[MessagingStoreExtensions.HealthCheckName];
         Assert.Equal(HealthStatus.Healthy, entry.Status);
         Assert.Equal(("sqlite", expectedPath), (entry.Data["store"], entry.Data["path"]));
         Assert.Contains(expectedPath, entry.Description);
@@ -66,7 +66,7 @@ public sealed class StoreRegistrationTests : IDisposable
         Assert.Equal(["10.0.0.1", "10.0.0.2:9043"], options.ContactPoints);
         Assert.Equal(Tripmate.Cql.Consistency.EachQuorum, options.Consistency);
         Assert.Equal("{'class': 'NetworkTopologyStrategy', 'dc1': 3}", options.ReplicationCql());
-        var entry = (await app.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync()).Entries[StoreServiceExtensions.HealthCheckName];
+        var entry = (await app.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync()).Entries[MessagingStoreExtensions.HealthCheckName];
         Assert.Equal(HealthStatus.Unhealthy, entry.Status); // not connected: InitializeMessagingStoreAsync was not called
         Assert.Equal(("cassandra", "10.0.0.1,10.0.0.2:9043"), (entry.Data["store"], entry.Data["contactPoints"]));
     }

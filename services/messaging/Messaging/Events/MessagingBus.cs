@@ -1,3 +1,4 @@
+using Tripmate.Messaging.Conversations;
 using Tripmate.Messaging.Notifications;
 using Tripmate.Messaging.Relationships;
 using Tripmate.Messaging.Users;

@@ -1,4 +1,3 @@
-using Tripmate.Messaging.Events;
 using Tripmate.Messaging.Store;
 
 namespace Tripmate.Messaging.Notifications;

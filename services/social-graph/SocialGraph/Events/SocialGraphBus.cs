@@ -1,4 +1,6 @@
 using Tripmate.ServiceDefaults.Messaging;
+using Tripmate.SocialGraph.Groups;
+using Tripmate.SocialGraph.Users;
 
 namespace Tripmate.SocialGraph.Events;
 

@@ -1,0 +1,18 @@
+using MassTransit;
+using Tripmate.Contracts.Identity;
+
+namespace Tripmate.Files.Groups;
+
+/// <summary>Records the membership as of the event's version (see <see cref="GroupMemberships"/>).</summary>
+public sealed class GroupMemberAddedConsumer(GroupMemberships memberships) : IConsumer<GroupMemberAdded>
+{
+    public Task Consume(ConsumeContext<GroupMemberAdded> context) =>
+        memberships.AddAsync(context.Message.GroupId, context.Message.UserId, context.Message.Version, context.CancellationToken);
+}
+
+/// <summary>From this event on the user no longer reads the files shared with the group; an older add arriving later changes nothing.</summary>
+public sealed class GroupMemberRemovedConsumer(GroupMemberships memberships) : IConsumer<GroupMemberRemoved>
+{
+    public Task Consume(ConsumeContext<GroupMemberRemoved> context) =>
+        memberships.RemoveAsync(context.Message.GroupId, context.Message.UserId, context.Message.Version, context.CancellationToken);
+}

@@ -17,12 +17,16 @@ Usage: ./dev COMMAND
                       fresh servers on separate ports, build (Debug), run every test project
                       whose path contains PATTERN, one at a time; ARGS go to `dotnet test`.
                       Last line: "N passed, N failed"
-  seed [--users N --groups N --messages N --follows N --files N --seed N]
+  seed [--users N --groups N --messages N --follows N --files N --seed N] [--growth]
                       fill the running `up` with a small realistic data set through the
                       gateway (restarts it with raised rate limits; `up` restores them);
-                      prints accounts to sign in with. Resumable; a second run adds nothing
-  perf                regenerate docs/performance.md and .html: up with raised limits, seed,
-                      measure (about 12 minutes), scale the busiest service to 2, measure, report
+                      prints accounts to sign in with. Resumable; a second run adds nothing.
+                      --growth adds the data volumes of the performance report's goal 6
+                      (conversations of 10^3..10^6 messages, people with 10^2..10^4 files,
+                      a graph of 10^5 users), written through each service's own store code
+  perf                regenerate docs/performance.md and .html (and docs/performance/*.json,
+                      *.svg): up with raised limits, seed, each item in its own process, the
+                      growth data, 1/2/3 capped instances of each service, report (~30 min)
   server start|stop|status NAME
                       NAME: postgres, redis, rabbitmq, s3; profile from $DEV_PROFILE (default up)
   rotate-signing-key  identity's signing key for `up`: the current key becomes the previous one

@@ -37,8 +37,10 @@ service identity services/identity/Identity \
   services/identity/Identity/bin/Release/net10.0/Tripmate.Identity.dll "$IDENTITY_PORT" identity_env
 identity_env() {
   common_env identity "$1"
-  # identity creates its database if missing, so the server is all it needs from dev.
-  echo "ConnectionStrings__Identity=$(pg_connection identity)"
+  # identity creates its database if missing, so the server is all it needs from dev. Its pool
+  # stays well under the server's 100 connections (Npgsql's default maximum is all of them): a
+  # burst of load once filled it, and then every new request forked a backend and psql got none.
+  echo "ConnectionStrings__Identity=$(pg_connection identity);Maximum Pool Size=30"
   # The signing key is generated on first start and kept, so tokens survive restarts.
   echo "Identity__SigningKeyPath=$KEYS_DIR/identity-signing.pem"
   echo "Identity__CreateSigningKeyIfMissing=true"

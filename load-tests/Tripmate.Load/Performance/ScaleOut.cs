@@ -38,10 +38,10 @@ public static class ScaleOut
         var steps = new List<Step>();
         var before = context.Processes.Take();
         var rate = Math.Max(5, Math.Round(saturated.Total.Throughput * 0.7 / 5) * 5);
-        for (var attempt = 0; attempt < 4; attempt++)
+        for (var attempt = 0; attempt < 3; attempt++)
         {
             var run = await PerformanceContext.RunAsync($"{service}-{instances}x-{rate:0}rps", context.Gateway,
-                Scenarios.ScenarioCatalog.All[scenario].Build(context.RequestsAt(context.Gateway)), PerformanceContext.FixedRate(rate, 8, warmUp: 2));
+                Scenarios.ScenarioCatalog.All[scenario].Build(context.RequestsAt(context.Gateway)), PerformanceContext.FixedRate(rate, 6, warmUp: 2));
             var held = run.Total.Latency.P99 < P99BoundMs && run.Total.Errors == 0 && run.Schedule.OnTimePercent >= 95;
             steps.Add(new Step(rate, Math.Round(run.Total.Throughput, 1), run.Total.Latency.P50, run.Total.Latency.P99, run.Total.Errors, run.Schedule.OnTimePercent, held));
             // Up by a fifth while held, down by a fifth below the lowest miss; stop once a held rate sits under a missed one.
@@ -65,7 +65,7 @@ public static class ScaleOut
         var md = new StringBuilder();
         var goals = new List<Goal>();
         md.AppendLine($"Each instance capped at {capacities.FirstOrDefault()?.Cpus ?? 0.3} core (`./dev up --scale S=N --cpus C`: a cgroup CPU quota and `DOTNET_PROCESSOR_COUNT`); " +
-            $"everything else uncapped. Capacity: the highest rate held with p99 < {P99BoundMs:0} ms, no errors and >= 95% on time (open model, 8 s per step), " +
+            $"everything else uncapped. Capacity: the highest rate held with p99 < {P99BoundMs:0} ms, no errors and >= 95% on time (open model, 6 s per step after 2 s warm-up, at most 3 steps), " +
             "after a 6 s saturation run (16 connections) for an estimate.").AppendLine();
         md.AppendLine("| service | workload | instances | saturated req/s | held req/s (p99 < 100 ms) | vs one | steps (rate: p99 ms) |").AppendLine("|---|---|---:|---:|---:|---:|---|");
         foreach (var service in capacities.GroupBy(c => c.Service))

@@ -37,7 +37,8 @@ cmd_perf() {
       perf_single_instances
       # In a subshell: --scale and --cpus are remembered in this shell, and the next `up` must not see them.
       (DEV_LOAD_LIMITS=1 cmd_up --no-build --scale "$service=$n" --cpus "$PERF_CPUS" >/dev/null) || die "perf: could not start $service x$n"
-      perf_item --work "$work" --item scale --service "$service" --instances "$n" --cpus "$PERF_CPUS" || die "perf: scale $service x$n failed"
+      perf_item --work "$work" --item scale --service "$service" --instances "$n" --cpus "$PERF_CPUS" \
+        --entries "$(perf_entries "$service" "$n")" || die "perf: scale $service x$n failed"
     done
   done
 
@@ -45,6 +46,17 @@ cmd_perf() {
   load_tool_dll performance --report --work "$work" --doc "$ROOT/docs/performance.md" --data "$ROOT/docs/performance"
   cmd_up --no-build >/dev/null || warn "perf: ./dev up --no-build did not restore every service"
   say "perf: done in $(perf_elapsed "$started")"
+}
+
+# perf_entries SERVICE N: the gateway URLs clients use: every instance when the gateway is the one scaled.
+perf_entries() {
+  local k urls=()
+  if [[ $1 == gateway ]]; then
+    for ((k = 1; k <= $2; k++)); do urls+=("$(service_url gateway "$k")"); done
+  else
+    urls=("$(service_url gateway 1)")
+  fi
+  (IFS=,; printf '%s' "${urls[*]}")
 }
 
 perf_elapsed() { printf '%d min %d s' $(((SECONDS - $1) / 60)) $(((SECONDS - $1) % 60)); }

@@ -16,7 +16,8 @@ namespace Tripmate.Load.Performance;
 /// <item><c>idle [--idle-seconds 60]</c>: goal 3, each service's memory and CPU idle;</item>
 /// <item><c>proxy [--proxy-rate 300 --rounds 2]</c>: goal 4, the gateway vs nginx;</item>
 /// <item><c>cache</c>, <c>mixed [--mixed-rates 10,25,...]</c>: measured, no goal;</item>
-/// <item><c>scale --service S --instances N --cpus C</c>: goal 5, one configuration that `./dev up --scale S=N --cpus C` started;</item>
+/// <item><c>scale --service S --instances N --cpus C [--entries URL,URL]</c>: goal 5, one configuration that
+/// `./dev up --scale S=N --cpus C` started (entries: the gateway instances to spread the load over);</item>
 /// <item><c>growth [--measures message-page,file-list,suggestions]</c>: goal 6, over what `./dev seed --growth` seeded.</item>
 /// </list>
 /// </summary>
@@ -67,7 +68,8 @@ public static class PerformanceCommand
                 part = await MixedCapacity.RunAsync(context, rates, 15, data);
                 break;
             case "scale":
-                var capacity = await ScaleOut.MeasureAsync(context, line.Text("--service", "gateway"), line.Int("--instances", 1), line.Number("--cpus", 0.3));
+                var entries = line.Text("--entries", gateway.ToString()).Split(',').Select(u => new Uri(u)).ToList();
+                var capacity = await ScaleOut.MeasureAsync(context, line.Text("--service", "gateway"), line.Int("--instances", 1), line.Number("--cpus", 0.3), entries);
                 ResultFiles.Save(Path.Combine(work, "scale"), $"{capacity.Service}-{capacity.Instances}", capacity);
                 Console.WriteLine($"  {capacity.Service} x{capacity.Instances}: held {capacity.Held:0} req/s at p99 < {ScaleOut.P99BoundMs} ms (saturated {capacity.SaturatedThroughput:0})");
                 return 0;

@@ -1,5 +1,7 @@
 using System.Text;
 
+using Tripmate.Load.Engine;
+
 namespace Tripmate.Load.Performance;
 
 /// <summary>
@@ -8,7 +10,9 @@ namespace Tripmate.Load.Performance;
 /// machine's two cores are not the limit and an added instance adds capacity as a machine would.
 /// Capacity is the highest arrival rate (open model) held at the same p99 for every N: p99 under
 /// <see cref="P99BoundMs"/>, no errors, at least 95% started on time. It is found by a short
-/// saturation run (closed model) for an estimate, then open-model steps around it.
+/// saturation run (closed model) for an estimate, then open-model steps around it. Every request
+/// enters through a gateway; when the gateway is the service scaled, the load is spread over its
+/// instances as a balancer in front of them would.
 /// </summary>
 public static class ScaleOut
 {
@@ -30,18 +34,27 @@ public static class ScaleOut
     public sealed record Capacity(string Service, string Scenario, int Instances, double Cpus, double SaturatedThroughput, double Held,
         IReadOnlyList<Step> Steps, IReadOnlyDictionary<string, double> CpuSeconds);
 
-    public static async Task<Capacity> MeasureAsync(PerformanceContext context, string service, int instances, double cpus)
+    /// <param name="entries">
+    /// Where clients enter: the gateway, or each gateway instance when the gateway itself is scaled
+    /// (iteration i goes to entry i mod n, as a round-robin balancer in front of them would send it).
+    /// </param>
+    public static async Task<Capacity> MeasureAsync(PerformanceContext context, string service, int instances, double cpus, IReadOnlyList<Uri> entries)
     {
         var scenario = ScenarioOf[service];
-        var saturated = await PerformanceContext.RunAsync($"{service}-{instances}x-saturation", context.Gateway,
-            Scenarios.ScenarioCatalog.All[scenario].Build(context.RequestsAt(context.Gateway)), PerformanceContext.Saturation(6));
+        Workload Build()
+        {
+            var perEntry = entries.Select(e => Scenarios.ScenarioCatalog.All[scenario].Build(context.RequestsAt(e))).ToList();
+            return new Workload(scenario, perEntry[0].Operations.Select((o, k) => new Operation(o.Name, o.Weight,
+                (i, ct) => perEntry[(int)(i % perEntry.Count)].Operations[k].Run(i, ct))).ToList());
+        }
+
+        var saturated = await PerformanceContext.RunAsync($"{service}-{instances}x-saturation", context.Gateway, Build(), PerformanceContext.Saturation(6));
         var steps = new List<Step>();
         var before = context.Processes.Take();
         var rate = Math.Max(5, Math.Round(saturated.Total.Throughput * 0.7 / 5) * 5);
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            var run = await PerformanceContext.RunAsync($"{service}-{instances}x-{rate:0}rps", context.Gateway,
-                Scenarios.ScenarioCatalog.All[scenario].Build(context.RequestsAt(context.Gateway)), PerformanceContext.FixedRate(rate, 6, warmUp: 2));
+            var run = await PerformanceContext.RunAsync($"{service}-{instances}x-{rate:0}rps", context.Gateway, Build(), PerformanceContext.FixedRate(rate, 6, warmUp: 2));
             var held = run.Total.Latency.P99 < P99BoundMs && run.Total.Errors == 0 && run.Schedule.OnTimePercent >= 95;
             steps.Add(new Step(rate, Math.Round(run.Total.Throughput, 1), run.Total.Latency.P50, run.Total.Latency.P99, run.Total.Errors, run.Schedule.OnTimePercent, held));
             // Up by a fifth while held, down by a fifth below the lowest miss; stop once a held rate sits under a missed one.

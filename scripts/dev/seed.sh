@@ -38,8 +38,7 @@ load_tool_dll() { (cd "$ROOT" && dotnet "$LOAD_TOOL_DLL" "$@"); }
 # objects each), so the goal's 10^5 costs some 20 minutes of seeding, once.
 read -ra GROWTH_MESSAGES <<<"${GROWTH_MESSAGES:-1000 10000 100000 1000000}"
 read -ra GROWTH_FILES <<<"${GROWTH_FILES:-100 1000 10000}"
-GROWTH_GRAPH_SMALL=10000
-GROWTH_GRAPH_LARGE=100000
+: "${GROWTH_GRAPH_SMALL:=10000}" "${GROWTH_GRAPH_LARGE:=100000}"
 
 cmd_seed() {
   local growth=0 args=()

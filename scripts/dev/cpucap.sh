@@ -33,7 +33,7 @@ cpu_cap_group() {
   parent=$(cpu_cap_parent) group=$parent/$id
   mkdir -p "$group" || return 1
   echo "$CPU_PERIOD_US" >"$group/cpu.cfs_period_us" || return 1
-  echo "$(cpu_cap_quota_us "$cpus")" >"$group/cpu.cfs_quota_us" || return 1
+  cpu_cap_quota_us "$cpus" >"$group/cpu.cfs_quota_us" || return 1
   printf '%s' "$group"
 }
 

@@ -64,7 +64,7 @@ cmd_seed() {
 # (`dotnet SERVICE.dll load-growth ...`, with the service's settings): writing a million messages
 # through the API would take hours and measure the seeding. Resumable: what exists is kept.
 seed_growth() {
-  local state=$DATA_DIR/seed line kind size id a b
+  local state=$DATA_DIR/seed kind size id a b
   load_tool_dll growth-plan --url "$(service_url gateway 1)" --state "$state" \
     --messages "$(IFS=,; echo "${GROWTH_MESSAGES[*]}")" --files "$(IFS=,; echo "${GROWTH_FILES[*]}")" >"$LOG_DIR/growth-plan.log" \
     || { log_tail "$LOG_DIR/growth-plan.log"; return 1; }

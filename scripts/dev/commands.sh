@@ -5,12 +5,13 @@ usage() {
   cat <<'USAGE'
 Usage: ./dev COMMAND
 
-  up [--no-build] [--scale SERVICE=N]...
+  up [--no-build] [--scale SERVICE=N [--cpus C]]...
                       install what is missing, start PostgreSQL, Redis, RabbitMQ and S3,
                       build (Release), start the trace view (traces, metrics and logs in a
                       browser) and every service, and wait for /health/ready;
                       --scale runs N instances of SERVICE on PORT, PORT+10, PORT+20, ...
-                      and the gateway balances across all of them
+                      and the gateway balances across all of them; --cpus caps each of
+                      those instances at C cores (e.g. 0.3; a cgroup CPU quota, as root)
   down                stop the services and servers started by `up`
   status              what runs where (profile up, and test when running)
   test [PATTERN] [-- ARGS]
@@ -18,12 +19,16 @@ Usage: ./dev COMMAND
                       whose path contains PATTERN, TEST_PARALLEL (2) at a time; ARGS go to
                       `dotnet test`. Installs the tools the selected tests run on first use.
                       Last line: "N passed, N failed"
-  seed [--users N --groups N --messages N --follows N --files N --seed N]
+  seed [--users N --groups N --messages N --follows N --files N --seed N] [--growth]
                       fill the running `up` with a small realistic data set through the
                       gateway (restarts it with raised rate limits; `up` restores them);
-                      prints accounts to sign in with. Resumable; a second run adds nothing
-  perf                regenerate docs/performance.md and .html: up with raised limits, seed,
-                      measure (about 12 minutes), scale the busiest service to 2, measure, report
+                      prints accounts to sign in with. Resumable; a second run adds nothing.
+                      --growth adds the data volumes of the performance report's goal 6
+                      (conversations of 10^3..10^6 messages, people with 10^2..10^4 files,
+                      a graph of 10^5 users), written through each service's own store code
+  perf                regenerate docs/performance.md and .html (and docs/performance/*.json,
+                      *.svg): up with raised limits, seed, each item in its own process, the
+                      growth data, 1/2/3 capped instances of each service, report (~30 min)
   server start|stop|status NAME
                       NAME: postgres, redis, rabbitmq, s3; profile from $DEV_PROFILE (default up)
   rotate-signing-key  a new signing key for `up`'s identity: published at once, signing after
@@ -72,6 +77,16 @@ set_scale() {
   [[ $count =~ ^[1-9]$ ]] || die "--scale $1: N must be 1 to 9"
   # shellcheck disable=SC2034,SC2004  # an associative array declared in launch.sh
   SERVICE_SCALE[$name]=$count
+  LAST_SCALED=$name
+}
+
+# set_cpus C: caps every instance of the service named by the --scale before it at C cores.
+set_cpus() {
+  [[ -n ${LAST_SCALED:-} ]] || die "--cpus $1: name the service first with --scale SERVICE=N"
+  cpu_cap_valid "$1" || die "--cpus $1: C must be a number of cores from 0.01 to $(nproc), e.g. 0.3"
+  cpu_cap_supported || die "--cpus: no writable cgroup cpu controller at $CPU_CGROUP_ROOT (it needs root and cgroup v1)"
+  # shellcheck disable=SC2034,SC2004  # an associative array declared in launch.sh
+  SERVICE_CPUS[$LAST_SCALED]=$1
 }
 
 cmd_up() {
@@ -81,6 +96,8 @@ cmd_up() {
       --no-build) build=0 ;;
       --scale) (($# >= 2)) || die "--scale needs SERVICE=N"; set_scale "$2"; shift ;;
       --scale=*) set_scale "${1#--scale=}" ;;
+      --cpus) (($# >= 2)) || die "--cpus needs a number of cores"; set_cpus "$2"; shift ;;
+      --cpus=*) set_cpus "${1#--cpus=}" ;;
       *) usage >&2; exit 2 ;;
     esac
     shift

@@ -6,7 +6,7 @@
 # PORT + 10*(n-1) and its files are NAME-n.* (identity-2.pid on 5111, identity-3 on 5121, ...).
 
 SERVICE_NAMES=()
-declare -A SERVICE_DIR=() SERVICE_DLL=() SERVICE_PORT=() SERVICE_ENV=() SERVICE_SCALE=()
+declare -A SERVICE_DIR=() SERVICE_DLL=() SERVICE_PORT=() SERVICE_ENV=() SERVICE_SCALE=() SERVICE_CPUS=()
 
 # service NAME PROJECT_DIR DLL PORT ENV_FUNCTION (paths relative to the repo root)
 service() {
@@ -55,7 +55,7 @@ service_ready() {
 # Prints nothing to wait for when skipped; the caller waits for the ones it launched.
 # service_launch NAME INSTANCE
 service_launch() {
-  local name=$1 n=$2 dir=${SERVICE_DIR[$1]} dll=${SERVICE_DLL[$1]} port id label pid envs var settings
+  local name=$1 n=$2 dir=${SERVICE_DIR[$1]} dll=${SERVICE_DLL[$1]} cpus=${SERVICE_CPUS[$1]:-} port id label pid envs var settings group
   port=$(instance_port "$name" "$n") id=$(instance_id "$name" "$n") label=$(printf '%-12s' "$(instance_id "$name" "$n")")
   if [[ ! -d $ROOT/$dir ]]; then
     say "$label skipped: project $dir does not exist yet"; return 1
@@ -65,6 +65,8 @@ service_launch() {
   fi
   # The env function gets the instance's port; the rest of its settings are the service's.
   mapfile -t envs < <("${SERVICE_ENV[$name]}" "$port")
+  # A capped instance (--cpus) is told its cores; the cap joins its settings through this line.
+  if [[ -n $cpus ]]; then envs+=("DOTNET_PROCESSOR_COUNT=$(cpu_cap_processors "$cpus")" "TRIPMATE_CPU_CAP=$cpus"); fi
   # The build's time and the topology (the file and the environment's overrides of it) join the
   # settings: `./dev up` after a change restarts what it changed (an incremental build that changed
   # nothing leaves the dll as it was).
@@ -84,11 +86,18 @@ service_launch() {
   var=${name^^}_PORT
   require_free_port "$id" "$port" "${var//-/_}"
   printf '%s\n' "$settings" >"$RUN_DIR/$id.settings"
+  cpu_cap_remove "$id"
+  if [[ -n $cpus ]]; then group=$(cpu_cap_group "$id" "$cpus") || die "$id: could not create its CPU cap under $(cpu_cap_parent)"; fi
   # Run from the output dir: it is the content root, so appsettings*.json are found there.
-  # (`cd` is a separate statement so that `&` backgrounds dotnet itself and $! is its pid.)
+  # (`cd` is a separate statement so that `&` backgrounds dotnet itself and $! is its pid; a capped
+  # instance's subshell joins its group and then becomes dotnet, so $! is dotnet's pid there too.)
   (
     cd "$(dirname "$ROOT/$dll")" || exit 1
-    nohup env "${envs[@]}" dotnet "$ROOT/$dll" </dev/null >"$LOG_DIR/$id.log" 2>&1 &
+    if [[ -n $cpus ]]; then
+      cpu_cap_exec "$group" nohup env "${envs[@]}" dotnet "$ROOT/$dll" </dev/null >"$LOG_DIR/$id.log" 2>&1 &
+    else
+      nohup env "${envs[@]}" dotnet "$ROOT/$dll" </dev/null >"$LOG_DIR/$id.log" 2>&1 &
+    fi
     echo $! >"$RUN_DIR/$id.pid"
   )
   return 0
@@ -135,6 +144,7 @@ services_stop_all() {
         fi
       fi
       rm -f "$RUN_DIR/$id.pid" "$RUN_DIR/$id.settings"
+      cpu_cap_remove "$id"
     done
   done
 }

@@ -4,8 +4,13 @@ public sealed class OutboxOptions
 {
     public const string Section = "Outbox";
 
-    /// <summary>How often the relay looks for events nobody signalled (another instance's, or left after a failure).</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// How often the relay looks for events nobody signalled (another instance's, or left after a
+    /// failure). This process's own commits wake it at once, and an instance that died leaves its
+    /// events leased for <see cref="LeaseDuration"/> anyway, so a long pause loses no time and
+    /// spares an idle service a store round trip every few seconds.
+    /// </summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     public int BatchSize { get; set; } = 100;
 

@@ -4,7 +4,7 @@ using Tripmate.Load.Performance;
 namespace Tripmate.Load.Commands;
 
 /// <summary>
-/// The tool's command line: <c>seed</c>, <c>run</c> and <c>performance</c>, each with <c>--help</c>.
+/// The tool's command line: <c>seed</c>, <c>run</c>, <c>performance</c> and <c>growth-plan</c>, each with <c>--help</c>.
 /// An unknown command or option, or a value that does not parse or is out of range, is refused
 /// before anything runs: the reasons on stderr and exit code 2 (a typo such as <c>--duraton 60</c>
 /// must not run with the default).
@@ -19,6 +19,7 @@ public static class LoadCommandLine
             SeedCommand.Create(),
             RunCommand.Create(),
             PerformanceCommand.Create(),
+            GrowthPlanCommand.Create(),
         };
 
     public static async Task<int> InvokeAsync(string[] args, TextWriter? output = null, TextWriter? error = null)

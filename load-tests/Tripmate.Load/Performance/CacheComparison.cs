@@ -31,8 +31,8 @@ public static class CacheComparison
             md.AppendLine($"| {name} | {Rps(name):0} | {list.Average(r => r.Total.Latency.P50):0.00} | {list.Average(r => r.Total.Latency.P99):0.00} | {list.Sum(r => r.Total.Errors)} |");
         }
 
-        return new PartResult("part2", "2. Cached GET (Redis hit) vs uncached",
-            [new Goal("2. cache hit throughput vs miss", ">= 3x", $"{ratio:0.00}x ({Rps("cache-hit"):0} vs {Rps("cache-miss"):0} req/s)", ratio >= 3)],
+        return new PartResult("cache", "Cached GET (Redis hit) vs uncached",
+            [new Goal("cache hit throughput vs miss", ">= 3x", $"{ratio:0.00}x ({Rps("cache-hit"):0} vs {Rps("cache-miss"):0} req/s)", ratio >= 3)],
             md.ToString(), runs.Values.Select(r => r[^1]).ToList());
     }
 }

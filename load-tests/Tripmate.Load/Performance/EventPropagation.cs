@@ -25,10 +25,16 @@ public static class EventPropagation
     private const double WarmUpSeconds = 3;
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(10);
 
-    public static async Task<PartResult> RunAsync(PerformanceContext context, double goalRate, double lowRate, double seconds)
+    /// <summary>Each measured write's delay, by rate, for docs/performance/propagation.json.</summary>
+    public sealed record Delays(double Rate, long Writes, long NotDelivered, double OnTimePercent, IReadOnlyList<double> DelaysMs);
+
+    public static async Task<PartResult> RunAsync(PerformanceContext context, double goalRate, double lowRate, double seconds, string dataDirectory)
     {
         var low = await MeasureAsync(context, lowRate, seconds);
+        await context.SettleAsync(TimeSpan.FromMinutes(1));
         var goal = await MeasureAsync(context, goalRate, seconds);
+        ResultFiles.Save(dataDirectory, "propagation",
+            new[] { low, goal }.Select(m => new Delays(m.Rate, m.Writes, m.Lost, m.Run.Schedule.OnTimePercent, m.DelaysMs)).ToList());
         var md = new StringBuilder();
         md.AppendLine($"`POST /api/groups/{{id}}/members` at a steady rate for {seconds:0} s (after {WarmUpSeconds:0} s warm-up), each write timed from its 201 " +
             $"until the added member's open notification stream (`/api/notifications/stream`, through the gateway) delivers it: identity's outbox → RabbitMQ → " +
@@ -47,24 +53,30 @@ public static class EventPropagation
             md.AppendLine($"- {m.Rate:0}/s: {string.Join(", ", m.CpuSeconds.Where(c => c.Value > 0.05).OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value:0.#}"))}");
         }
 
-        // At the low rate nothing queues, so its CPU per write is the write's own cost everywhere it goes.
-        var perWrite = low.CpuSeconds.Values.Sum() / (low.Rate * (WarmUpSeconds + seconds)) * 1000;
-        md.AppendLine().AppendLine($"At {lowRate:0}/s one write costs about {perWrite:0.#} ms of CPU across the processes above " +
-            "(PostgreSQL's backends not counted), so " +
-            $"{goalRate:0} writes/s needs about {perWrite * goalRate / 1000:0.#} cores for them alone, against the {Environment.ProcessorCount} this machine has for everything, " +
-            "the load generator included. A write here touches every service that keeps a copy of group membership (messaging, files, social-graph).");
+        md.AppendLine().AppendLine("A write here touches every service that keeps a copy of group membership (messaging, files, social-graph) and the gateway's cache; " +
+            "its CPU per write, measured at a rate where nothing queues, is goal 1's figure.");
 
         var p99 = goal.Propagation.PercentileMs(99);
-        var met = p99 < 100 && goal.Lost == 0 && goal.Run.Total.Errors == 0 && goal.Propagation.TotalCount > 0;
-        return new PartResult("part3", "3. Event propagation (identity → messaging → the user)",
-            [new Goal($"3. propagation p99 at {goalRate:0} writes/s", "< 100 ms",
-                $"{p99:0.0} ms over {goal.Propagation.TotalCount} writes, {goal.Lost} not delivered, {goal.Run.Total.Errors} failed writes (at {lowRate:0}/s: p99 {low.Propagation.PercentileMs(99):0.0} ms)", met)],
+        var onTime = goal.Run.Schedule.OnTimePercent;
+        var met = p99 < 100 && onTime >= 95 && goal.Lost == 0 && goal.Run.Total.Errors == 0 && goal.Propagation.TotalCount > 0;
+        return new PartResult("propagation", "Goal 2. Event propagation (identity → messaging → the member's stream)",
+            [new Goal($"2. propagation p99 at {goalRate:0} writes/s, >= 95% of writes on time", "< 100 ms",
+                $"{p99:0.0} ms, {onTime:0.#}% on time, over {goal.Propagation.TotalCount} writes, {goal.Lost} not delivered, {goal.Run.Total.Errors} failed writes " +
+                $"(at {lowRate:0}/s: p99 {low.Propagation.PercentileMs(99):0.0} ms)", met)],
             md.ToString(), [low.Run, goal.Run]);
     }
 
-    private sealed record Measurement(double Rate, RunResult Run, LongHistogram Propagation, long Lost, IReadOnlyDictionary<string, double> CpuSeconds);
+    /// <param name="Writes">Writes that succeeded, warm-up included: what the CPU was spent on.</param>
+    /// <param name="Seconds">Between the two CPU samples.</param>
+    /// <param name="DelaysMs">Each measured write's delay from its 201 to its notification, in the order they arrived.</param>
+    internal sealed record Measurement(double Rate, RunResult Run, LongHistogram Propagation, long Lost, IReadOnlyDictionary<string, double> CpuSeconds,
+        long Writes, double Seconds, IReadOnlyList<double> DelaysMs);
 
-    private static async Task<Measurement> MeasureAsync(PerformanceContext context, double rate, double seconds)
+    /// <param name="untilQuiet">
+    /// Take the closing CPU sample once the processes are quiet (at most a minute), not when the last
+    /// notification arrived: the other copies of a membership (files', social-graph's) may still be applied.
+    /// </param>
+    internal static async Task<Measurement> MeasureAsync(PerformanceContext context, double rate, double seconds, bool untilQuiet = false)
     {
         var http = context.ClientFor(context.Gateway);
         var owner = context.Feed.Users[0];
@@ -77,11 +89,15 @@ public static class EventPropagation
         var early = new ConcurrentDictionary<(Guid Group, Guid Member), long>(); // arrivals that beat their 201 back
         var firstMeasured = (long)(rate * WarmUpSeconds); // iterations before it are the warm-up's
 
+        var delays = new List<double>();
+        var writes = 0L;
+
         void Record(long ticks)
         {
             lock (propagation)
             {
                 propagation.Record(Math.Max(0, ticks));
+                delays.Add(Math.Round(Math.Max(0, ticks) * 1000.0 / Stopwatch.Frequency, 3));
             }
         }
 
@@ -106,6 +122,11 @@ public static class EventPropagation
             var (group, member) = (groups[(int)(i % groups.Count)], members[(int)(i / groups.Count % members.Count)]);
             var outcome = await http.SendMeasuredAsync(LoadHttp.Request(HttpMethod.Post, $"/api/groups/{group}/members", owner.Token, new { userId = member.Id }), ct);
             var written = Stopwatch.GetTimestamp();
+            if (outcome.Ok)
+            {
+                Interlocked.Increment(ref writes);
+            }
+
             if (outcome.Ok && i >= firstMeasured)
             {
                 if (early.TryRemove((group, member.Id), out var arrived))
@@ -121,6 +142,7 @@ public static class EventPropagation
             return outcome;
         });
         var before = context.Processes.Take();
+        var clock = Stopwatch.StartNew();
         var run = await PerformanceContext.RunAsync($"event-propagation-{rate:0}wps", context.Gateway, new Workload("event-propagation", [add]),
             PerformanceContext.FixedRate(rate, seconds, WarmUpSeconds));
 
@@ -131,7 +153,13 @@ public static class EventPropagation
         }
 
         await stop.CancelAsync();
-        return new Measurement(rate, run, propagation, pending.Count, ProcessUsage.CpuBetween(before, context.Processes.Take()));
+        if (untilQuiet)
+        {
+            await context.SettleAsync(TimeSpan.FromMinutes(1));
+        }
+
+        var cpu = ProcessUsage.CpuBetween(before, context.Processes.Take());
+        return new Measurement(rate, run, propagation, pending.Count, cpu, writes, clock.Elapsed.TotalSeconds, delays);
     }
 
     /// <summary>Fresh groups of the owner, enough for every (group, member) pair the run adds once.</summary>

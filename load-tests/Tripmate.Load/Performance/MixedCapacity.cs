@@ -6,7 +6,7 @@ namespace Tripmate.Load.Performance;
 /// <summary>
 /// Item 4: the mixed workload at rising arrival rates, each a fresh open-model run, until one misses
 /// the criteria (p99 under 100 ms, no errors, at least 95% started on time). Records each process's
-/// memory at the end of each step and its CPU during it (which names the busiest service for item 5).
+/// memory at the end of each step and its CPU during it.
 /// </summary>
 public static class MixedCapacity
 {
@@ -15,7 +15,10 @@ public static class MixedCapacity
         public bool Held => Run.Total.Latency.P99 < 100 && Run.Total.Errors == 0 && Run.Schedule.OnTimePercent >= 95;
     }
 
-    public static async Task<(PartResult Part, string Busiest)> RunAsync(PerformanceContext context, IReadOnlyList<double> rates, double seconds)
+    /// <summary>One rate's latency, for docs/performance/mixed.json.</summary>
+    public sealed record Point(double OfferedRate, double Achieved, double P50Ms, double P90Ms, double P99Ms, double MaxMs, long Errors, double OnTimePercent, bool Held);
+
+    public static async Task<PartResult> RunAsync(PerformanceContext context, IReadOnlyList<double> rates, double seconds, string dataDirectory)
     {
         var steps = new List<Step>();
         foreach (var rate in rates)
@@ -33,7 +36,8 @@ public static class MixedCapacity
 
         var held = steps.LastOrDefault(s => s.Held);
         var reference = held ?? steps[0];
-        var busiest = reference.CpuSeconds.Where(c => ScaleOut.ScenarioOf.ContainsKey(c.Key)).OrderByDescending(c => c.Value).Select(c => c.Key).FirstOrDefault() ?? "messaging";
+        ResultFiles.Save(dataDirectory, "mixed", steps.Select(s => new Point(s.Rate, Math.Round(s.Run.Total.Throughput, 1), s.Run.Total.Latency.P50,
+            s.Run.Total.Latency.P90, s.Run.Total.Latency.P99, s.Run.Total.Latency.Max, s.Run.Total.Errors, s.Run.Schedule.OnTimePercent, s.Held)).ToList());
         var md = new StringBuilder();
         md.AppendLine($"Mixed workload (proportions in load-tests/README.md), open model, {seconds:0} s per rate after 5 s warm-up; a rate is held with p99 < 100 ms, no errors and >= 95% on time.").AppendLine();
         md.AppendLine("| rate (/s) | achieved | p50 | p90 | p99 | max (ms) | errors | on time | held | CPU s per process |").AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");
@@ -44,10 +48,8 @@ public static class MixedCapacity
         }
 
         md.AppendLine().AppendLine($"Memory (RSS) at {reference.Rate:0}/s: {string.Join(", ", reference.Memory.Select(m => $"{m.Name} {m.RssMb:0} MB"))} (PostgreSQL: the postmaster only).");
-        md.AppendLine().AppendLine($"Busiest service behind the gateway at that rate (CPU): **{busiest}**.");
-        var part = new PartResult("part4", "4. Mixed workload capacity",
-            [new Goal("4. highest mixed rate held (p99 < 100 ms, no errors, >= 95% on time)", "measured", held is null ? $"none of the rates tried (lowest {steps[0].Rate:0}/s: p99 {steps[0].Run.Total.Latency.P99:0} ms)" : $"{held.Rate:0}/s (p99 {held.Run.Total.Latency.P99:0.0} ms)", null)],
+        return new PartResult("mixed", "Mixed workload capacity",
+            [new Goal("highest mixed rate held (p99 < 100 ms, no errors, >= 95% on time)", "measured", held is null ? $"none of the rates tried (lowest {steps[0].Rate:0}/s: p99 {steps[0].Run.Total.Latency.P99:0} ms)" : $"{held.Rate:0}/s (p99 {held.Run.Total.Latency.P99:0.0} ms)", null)],
             md.ToString(), steps.Select(s => s.Run).ToList());
-        return (part, busiest);
     }
 }

@@ -4,7 +4,9 @@ namespace Tripmate.Load.Performance;
 
 /// <summary>
 /// Memory (RSS) and CPU of the processes `./dev up` started, read from /proc by the pid files in its
-/// run directory (PostgreSQL's postmaster from its data directory; its backends are not added).
+/// run directory (PostgreSQL's postmaster from its data directory). PostgreSQL's CPU is the
+/// postmaster's with its backends' (the living ones', and the exited ones' the postmaster has
+/// reaped), since the work of a query is done in a backend; its memory is the postmaster's alone.
 /// </summary>
 public sealed class ProcessUsage(string dataDirectory)
 {
@@ -25,7 +27,7 @@ public sealed class ProcessUsage(string dataDirectory)
         }
 
         return pids.Where(p => p.Pid > 0 && File.Exists($"/proc/{p.Pid}/status"))
-            .Select(p => new Sample(p.Name, p.Pid, RssMb(p.Pid), CpuSeconds(p.Pid)))
+            .Select(p => new Sample(p.Name, p.Pid, RssMb(p.Pid), p.Name == "postgres" ? CpuSecondsWithBackends(p.Pid) : CpuSeconds(p.Pid)))
             .OrderBy(s => s.Name)
             .ToList();
     }
@@ -37,7 +39,21 @@ public sealed class ProcessUsage(string dataDirectory)
     /// <summary>CPU seconds of a process and its children (nginx's workers), read from /proc.</summary>
     public static double CpuSecondsWithChildren(int pid) =>
         Directory.GetDirectories("/proc").Select(Path.GetFileName).Where(d => d!.All(char.IsAsciiDigit)).Select(int.Parse!)
-            .Where(p => p == pid || ParentOf(p) == pid).Sum(p => File.Exists($"/proc/{p}/stat") ? CpuSeconds(p) : 0);
+            .Where(p => p == pid || ParentOf(p) == pid).Sum(p =>
+            {
+                try
+                {
+                    return CpuSeconds(p);
+                }
+                catch (IOException)
+                {
+                    return 0; // exited meanwhile: a postmaster's reaped backend is in its cutime
+                }
+            });
+
+    /// <summary>A postmaster's CPU with its backends': living children, and the reaped ones' (its cutime and cstime).</summary>
+    private static double CpuSecondsWithBackends(int postmaster) =>
+        CpuSecondsWithChildren(postmaster) + StatTicks(postmaster, 13) + StatTicks(postmaster, 14);
 
     private static int ParentOf(int pid)
     {
@@ -61,11 +77,13 @@ public sealed class ProcessUsage(string dataDirectory)
         return line is null ? 0 : Math.Round(double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024, 1);
     }
 
-    // Fields 14 and 15 of /proc/PID/stat (after the parenthesised name): user and system time in clock ticks (100 Hz).
-    public static double CpuSeconds(int pid)
+    // User and system time (fields 14 and 15 of /proc/PID/stat), in clock ticks of 100 Hz.
+    public static double CpuSeconds(int pid) => StatTicks(pid, 11) + StatTicks(pid, 12);
+
+    // Field i (0-based) after the parenthesised name of /proc/PID/stat, in seconds; 11-14 are utime, stime, cutime, cstime.
+    private static double StatTicks(int pid, int field)
     {
         var stat = File.ReadAllText($"/proc/{pid}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+        return long.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[field], CultureInfo.InvariantCulture) / 100.0;
     }
 }

@@ -27,6 +27,11 @@ public sealed class SvgChart(string title, string xLabel, string yLabel)
         return this;
     }
 
+    /// <summary>The chart as an .svg file of its own (GitHub shows it inline in a Markdown page): white, with its styles inside.</summary>
+    public string RenderFile() => Render().Replace("role=\"img\">",
+        "role=\"img\"><style>text{font:11px system-ui,sans-serif;fill:#333}.t{font-weight:bold;font-size:13px}.g{stroke:#e3e3e3}</style>" +
+        $"<rect width=\"{Width}\" height=\"{Height}\" fill=\"#fff\"/>", StringComparison.Ordinal);
+
     public string Render()
     {
         var all = _series.SelectMany(s => s.Points).ToList();

@@ -1,13 +1,20 @@
 using Tripmate.Files;
 using Tripmate.Files.Store;
+using Tripmate.Files.Uploads;
 using Tripmate.ServiceDefaults;
 
-var builder = WebApplication.CreateBuilder(args);
+var loading = args is [GrowthLoad.Command, ..];
+var builder = WebApplication.CreateBuilder(loading ? [] : args);
 builder.AddServiceDefaults();
 builder.AddFilesStore();
 builder.AddFilesServices();
 
 var app = builder.Build();
+if (loading)
+{
+    return await GrowthLoad.RunAsync(app.Services, args[1..], Console.Out);
+}
+
 app.UseServiceDefaults();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -15,6 +22,7 @@ app.MapFilesEndpoints();
 
 await app.InitializeFilesStoreAsync();
 app.Run();
+return 0;
 
 /// <summary>Entry point, public so functional tests can host the service.</summary>
 public partial class Program;

@@ -48,6 +48,27 @@ public sealed class SkipProcessedEventsTests
             count => count == 2, TimeSpan.FromSeconds(30), "the event twice");
     }
 
+    /// <summary>
+    /// A consumer idempotent by itself skips the shared de-duplication: the store is never asked
+    /// (no round trips), and a redelivery reaches it again, which it absorbs by its own keys.
+    /// </summary>
+    [Fact]
+    public async Task An_idempotent_consumer_costs_the_store_nothing_and_receives_the_redelivery()
+    {
+        var store = new RememberedEvents();
+        await using var host = await BusHost.StartAsync($"idem-{Guid.NewGuid().ToString("N")[..8]}",
+            bus => bus.AddConsumer<IdempotentUserDeletedRecorder>(), store);
+        var deleted = new UserDeleted(Guid.NewGuid());
+
+        await host.Bus.Publish(deleted, context => context.MessageId = deleted.EventId);
+        await host.Bus.Publish(deleted, context => context.MessageId = deleted.EventId);
+
+        await Eventually.WaitForAsync(() => Task.FromResult(host.Received.Counts.GetValueOrDefault(deleted.EventId)),
+            count => count == 2, TimeSpan.FromSeconds(30), "the event twice");
+        Assert.Empty(store.Keys);
+        Assert.Equal(0, store.Lookups);
+    }
+
     private static Task WaitForAsync(BusHost host, Guid eventId) =>
         Eventually.WaitForAsync(() => Task.FromResult(host.Received.Counts.ContainsKey(eventId)), seen => seen, TimeSpan.FromSeconds(30), $"event {eventId}");
 
@@ -58,12 +79,29 @@ public sealed class SkipProcessedEventsTests
 
         public ICollection<(string Consumer, Guid EventId)> Keys => _handled.Keys;
 
-        public Task<bool> IsProcessedAsync(string consumer, Guid eventId, CancellationToken ct) => Task.FromResult(_handled.ContainsKey((consumer, eventId)));
+        public int Lookups { get; private set; }
+
+        public Task<bool> IsProcessedAsync(string consumer, Guid eventId, CancellationToken ct)
+        {
+            Lookups++;
+            return Task.FromResult(_handled.ContainsKey((consumer, eventId)));
+        }
 
         public Task MarkProcessedAsync(string consumer, Guid eventId, CancellationToken ct)
         {
             _handled[(consumer, eventId)] = true;
             return Task.CompletedTask;
         }
+    }
+}
+
+/// <summary>Records like <see cref="UserDeletedRecorder"/>, and says it is idempotent by itself.</summary>
+[IdempotentConsumer]
+public sealed class IdempotentUserDeletedRecorder(ReceivedEvents received) : IConsumer<UserDeleted>
+{
+    public Task Consume(ConsumeContext<UserDeleted> context)
+    {
+        received.Add(context.Message.EventId);
+        return Task.CompletedTask;
     }
 }

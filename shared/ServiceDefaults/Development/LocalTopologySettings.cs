@@ -65,7 +65,9 @@ public static class LocalTopologySettings
         switch (service)
         {
             case "identity":
-                settings["ConnectionStrings:Identity"] = $"{servers.Postgres};Database=identity";
+                // The pool stays well under the server's 100 connections (Npgsql's default maximum is all of
+                // them): a burst of load once filled it, and then every new request forked a backend.
+                settings["ConnectionStrings:Identity"] = $"{servers.Postgres};Database=identity;Maximum Pool Size=30";
                 settings["Identity:SigningKeyPath"] = Path.Combine(data, "keys", "identity-signing.pem");
                 // ./dev rotate-signing-key adds keys to this directory, which identity reads while it runs.
                 settings["Identity:SigningKeysDirectory"] = Path.Combine(data, "keys", "signing");

@@ -33,9 +33,10 @@ public static class MessageBusExtensions
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<RevocationList>();
+        var names = new KebabCaseEndpointNameFormatter(prefix, includeNamespace: false);
         builder.Services.AddMassTransit(bus =>
         {
-            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(prefix, includeNamespace: false));
+            bus.SetEndpointNameFormatter(names);
             registerConsumers?.Invoke(bus);
             // Every instance of every service keeps the revocation list its authentication checks.
             bus.AddPerInstanceConsumer<RevocationConsumer>();
@@ -80,6 +81,7 @@ public static class MessageBusExtensions
             });
         });
 
+        builder.Services.AddSingleton(new IdempotentQueues(IdempotentQueueNames(builder.Services, names)));
         builder.Services.AddSingleton(new BrokerConnection(uri));
         builder.Services.AddHealthChecks().AddRabbitMQ(
             services => services.GetRequiredService<BrokerConnection>().GetAsync(),
@@ -88,6 +90,15 @@ public static class MessageBusExtensions
             tags: [HealthEndpoints.ReadyTag],
             timeout: TimeSpan.FromSeconds(3));
         return builder;
+    }
+
+    /// <summary>The queue names of the registered consumers marked <see cref="IdempotentConsumerAttribute"/> (AddConsumer registers each as a service).</summary>
+    private static HashSet<string> IdempotentQueueNames(IServiceCollection services, IEndpointNameFormatter names)
+    {
+        var consumerName = typeof(IEndpointNameFormatter).GetMethod(nameof(IEndpointNameFormatter.Consumer))!;
+        return [.. services.Select(s => s.ServiceType).Distinct()
+            .Where(t => typeof(IConsumer).IsAssignableFrom(t) && t.IsDefined(typeof(IdempotentConsumerAttribute), inherit: false))
+            .Select(t => (string)consumerName.MakeGenericMethod(t).Invoke(names, [])!)];
     }
 
     /// <summary>The prefix of the service's queue names: <see cref="MessageBusOptions.QueuePrefix"/>, else the service's name.</summary>

@@ -10,7 +10,8 @@ namespace Tripmate.ServiceDefaults.Messaging;
 /// event id. The id is remembered only once the consumer succeeded, so a failed attempt is retried;
 /// a crash between the consumer's change and the remembering lets one redelivery through, which is
 /// why consumers are also idempotent (ids derived from the event, versions compared). Queues of one
-/// instance alone (auto-deleted, e.g. live fan-out) are skipped: they hold pushes, not state.
+/// instance alone (auto-deleted, e.g. live fan-out) are skipped: they hold pushes, not state; so are
+/// the queues of consumers idempotent by themselves (<see cref="IdempotentConsumerAttribute"/>).
 /// </summary>
 public sealed partial class SkipProcessedEventsFilter<T>(IServiceProvider services, ILogger<SkipProcessedEventsFilter<T>> logger)
     : IFilter<ConsumeContext<T>>
@@ -20,13 +21,14 @@ public sealed partial class SkipProcessedEventsFilter<T>(IServiceProvider servic
     {
         var store = services.GetService<IProcessedEventStore>();
         var input = context.ReceiveContext.InputAddress;
-        if (store is null || context.MessageId is not { } eventId || IsInstanceQueue(input))
+        var consumer = input.AbsolutePath.TrimEnd('/').Split('/')[^1];
+        if (store is null || context.MessageId is not { } eventId || IsInstanceQueue(input)
+            || services.GetService<IdempotentQueues>()?.Contains(consumer) == true)
         {
             await next.Send(context);
             return;
         }
 
-        var consumer = input.AbsolutePath.TrimEnd('/').Split('/')[^1];
         if (await store.IsProcessedAsync(consumer, eventId, context.CancellationToken))
         {
             LogSkipped(typeof(T).Name, eventId, consumer);

@@ -6,8 +6,15 @@ using Tripmate.Outbox.EntityFrameworkCore;
 
 namespace Tripmate.Identity.Store;
 
-public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options) : DbContext(options)
+public sealed class IdentityDbContext : DbContext
 {
+    public IdentityDbContext(DbContextOptions<IdentityDbContext> options)
+        : base(options) =>
+        // EF wraps each SaveChanges inside an explicit transaction in a savepoint (two more round
+        // trips per write) so the transaction could go on after a failed save; no handler here
+        // does, it answers (a 409, a 401) and the transaction is rolled back.
+        Database.AutoSavepointsEnabled = false;
+
     public DbSet<User> Users => Set<User>();
 
     public DbSet<Group> Groups => Set<Group>();

@@ -2,10 +2,16 @@ using MassTransit;
 using Tripmate.Contracts.Identity;
 using Tripmate.Messaging.Notifications;
 using Tripmate.Messaging.Store;
+using Tripmate.ServiceDefaults.Messaging;
 
 namespace Tripmate.Messaging.Conversations;
 
 /// <summary>Adds the member to the group's conversation and tells them (not the owner, who created the group).</summary>
+/// <remarks>
+/// Idempotent by itself: the membership is applied by its version, and the member is told only when
+/// it was (a redelivery applies nothing and tells nobody).
+/// </remarks>
+[IdempotentConsumer]
 public sealed class GroupMemberAddedConsumer(IConversationStore conversations, Notifier notifier) : IConsumer<GroupMemberAdded>
 {
     public const string NotificationType = "group-member-added";

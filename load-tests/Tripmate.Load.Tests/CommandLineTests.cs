@@ -15,6 +15,7 @@ public sealed class CommandLineTests
     [InlineData("seed --help", "--concurrency")]
     [InlineData("run --help", "--threshold")]
     [InlineData("performance --help", "--mixed-rates")]
+    [InlineData("growth-plan --help", "--graph-users")]
     public async Task Every_command_has_help(string args, string mentioned)
     {
         var (code, output, error) = await InvokeAsync(args);
@@ -26,7 +27,7 @@ public sealed class CommandLineTests
     [Theory]
     [InlineData("run mixed --duraton 60", "'--duraton'")]
     [InlineData("seed --user 10", "'--user'")]
-    [InlineData("performance --stage measure --part 1", "'--part'")]
+    [InlineData("performance --item mixed --part 1", "'--part'")]
     [InlineData("launch", "'launch'")]
     [InlineData("", "Required command")]
     public async Task Unknown_commands_and_options_are_refused(string args, string named)
@@ -52,9 +53,11 @@ public sealed class CommandLineTests
     [InlineData("run mixed --url localhost:5000", "--url must be an absolute http:// or https:// URL")]
     [InlineData("seed --users 0", "--users must be at least 1")]
     [InlineData("seed --concurrency many", "--concurrency takes a whole number, not 'many'")]
-    [InlineData("performance --stage fast", "'fast' not recognized")]
-    [InlineData("performance --parts 1,5", "'5' is not an item from 1 to 4")]
-    [InlineData("performance --mixed-rates 10,x", "'x' is not a rate above zero")]
+    [InlineData("performance --item fast", "'fast' not recognized")]
+    [InlineData("performance", "performance needs either --item NAME or --report")]
+    [InlineData("performance --item mixed --report", "performance needs either --item NAME or --report")]
+    [InlineData("performance --item mixed --mixed-rates 10,x", "'x' is not a rate above zero")]
+    [InlineData("growth-plan --messages 1000,-5", "'-5' is not a whole number above zero")]
     public async Task Bad_values_are_refused_with_the_reason(string args, string reason)
     {
         var (code, output, error) = await InvokeAsync(args);

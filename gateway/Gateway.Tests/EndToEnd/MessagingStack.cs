@@ -39,6 +39,9 @@ public sealed class MessagingStack() : GatewayStack(identityInstances: 1)
                 ["Auth__Issuer"] = Issuer,
                 ["Auth__Authority"] = Identity[0].BaseAddress.ToString().TrimEnd('/'),
                 ["Auth__RequireHttpsMetadata"] = "false",
+                // No files service in this stack (AllServicesStack has one): messaging requires the
+                // address, and an attachment sent here is refused as files does not answer (503).
+                ["Files__Url"] = "http://127.0.0.1:9/",
             });
             _messaging.Add(instance);
             await WaitUntilHealthyAsync(instance);

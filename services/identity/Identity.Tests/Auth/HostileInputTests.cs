@@ -167,13 +167,16 @@ public sealed class HostileInputTests(IdentityApp app) : IClassFixture<IdentityA
     }
 
     [Fact]
-    public async Task Anonymous_health_answers_carry_the_status_alone()
+    public async Task Anonymous_and_signed_in_health_answers_carry_the_status_alone_and_only_the_operator_port_names_the_checks()
     {
         var anonymous = await app.Anonymous().GetStringAsync("/health/ready");
         var signedIn = await (await app.NewUserAsync()).Client.GetStringAsync("/health/ready");
+        using var operatorClient = app.Operator();
+        var operatorView = await operatorClient.GetStringAsync("/health/ready");
 
         Assert.Equal("""{"status":"Healthy"}""", anonymous);
-        Assert.Contains("\"checks\"", signedIn);
+        Assert.Equal("""{"status":"Healthy"}""", signedIn);
+        Assert.Contains("\"checks\"", operatorView);
     }
 
     // The app's key (with its thumbprint kid), so only the subject is wrong.

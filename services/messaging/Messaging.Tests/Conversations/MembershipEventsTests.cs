@@ -124,12 +124,9 @@ public sealed class MembershipEventsTests(MessagingApp app, EventPublisher event
 
         await events.PublishAsync(new UserDeleted(doomed.Id));
 
-        await Tripmate.Testing.Eventually.WaitForAsync(() => doomed.GetPageAsync<ConversationSummaryDto>("/api/conversations"),
-            inbox => inbox.Items.Count == 0, Steps.EventTimeout, "the inbox to be purged");
-        await doomed.WaitForNotificationsAsync(items => items.Count == 0, "the notifications to be purged");
-        Assert.Equal(0, (await doomed.Client.GetFromJsonAsync<UnreadCountDto>("/api/notifications/unread-count"))!.Count);
-        await (await doomed.Client.GetAsync($"/api/conversations/{groupId}")).AssertProblemAsync(HttpStatusCode.NotFound);
-        await (await doomed.Client.GetAsync($"/api/conversations/{direct.Id}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await Tripmate.Testing.Eventually.WaitForAsync(() => app.KeptForAsync(doomed.Id, groupId, direct.Id),
+            kept => kept == KeptForUser.Nothing, Steps.EventTimeout, "the inbox, notifications and memberships to be purged");
+        await (await doomed.Client.GetAsync("/api/conversations")).AssertProblemAsync(HttpStatusCode.Unauthorized);
         await owner.SendAsync(groupId, "the group goes on");
     }
 }

@@ -76,7 +76,7 @@ public sealed class RedeliveryTests(MessagingApp app, EventPublisher events) : I
         await Tripmate.Testing.Eventually.WaitForAsync(
             () => owner.Client.GetFromJsonAsync<ConversationDto>($"/api/conversations/{groupId}"),
             conversation => conversation!.ClosedAt is not null, Steps.EventTimeout, "the group to close");
-        await member.WaitForAccessAsync(groupId, member: false);
-        await member.WaitForNotificationsAsync(items => items.Count == 0, "the deleted member's notifications to be purged");
+        await Tripmate.Testing.Eventually.WaitForAsync(() => app.KeptForAsync(member.Id, groupId),
+            kept => kept == KeptForUser.Nothing, Steps.EventTimeout, "the deleted member's notifications and membership to be purged");
     }
 }

@@ -71,6 +71,30 @@ public class MessagingApp : ServiceApp<Program>
     /// <summary>Writes the user directory directly; off the test's context, since NewUser is synchronous.</summary>
     public void MarkRegistered(Guid userId) =>
         Task.Run(() => Services.GetRequiredService<IUserDirectory>().MarkRegisteredAsync(userId, CancellationToken.None)).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// What the store still keeps for a user, read from the store itself: a deleted account's token
+    /// is refused at once (the revocation list), so its own API calls cannot show what was purged.
+    /// </summary>
+    public async Task<KeptForUser> KeptForAsync(Guid userId, params Guid[] conversationIds)
+    {
+        var conversations = Services.GetRequiredService<IConversationStore>();
+        var notifications = Services.GetRequiredService<INotificationStore>();
+        var inbox = await conversations.GetInboxAsync(userId, null, 100, CancellationToken.None);
+        var listed = await notifications.ListAsync(userId, unreadOnly: false, null, 100, CancellationToken.None);
+        var memberOf = 0;
+        foreach (var id in conversationIds)
+        {
+            memberOf += await conversations.IsMemberAsync(id, userId, CancellationToken.None) ? 1 : 0;
+        }
+
+        return new KeptForUser(inbox.Items.Count, listed.Items.Count, await notifications.CountUnreadAsync(userId, CancellationToken.None), memberOf);
+    }
+}
+
+public sealed record KeptForUser(int InboxEntries, int Notifications, long Unread, int MemberOf)
+{
+    public static readonly KeptForUser Nothing = new(0, 0, 0, 0);
 }
 
 public sealed record TestUser(Guid Id, HttpClient Client);

@@ -27,9 +27,9 @@ public sealed class ServicePlatformTests(SocialGraphApp app) : IClassFixture<Soc
     [Fact]
     public async Task Readiness_names_the_store_in_use_and_the_start_warns_that_it_is_embedded()
     {
-        var caller = await app.NewUserAsync();
+        using var operatorClient = app.Operator();
 
-        var health = await caller.Client.GetStringAsync("/health/ready");
+        var health = await operatorClient.GetStringAsync("/health/ready");
 
         Assert.Contains("social-graph-store", health);
         Assert.Contains("sqlite", health);

@@ -58,8 +58,9 @@ public sealed class ServiceDocuments(HttpClient http, IProxyStateLookup proxy, I
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-            // The first document an instance builds after start can take seconds on a busy machine.
-            timeout.CancelAfter(TimeSpan.FromSeconds(15));
+            // The first document an instance builds after start can take seconds on a busy machine
+            // (over 15 s was seen under a load average of 40).
+            timeout.CancelAfter(TimeSpan.FromSeconds(30));
             var body = await http.GetStringAsync(address, timeout.Token);
             using var json = JsonDocument.Parse(body);
             return json.RootElement.TryGetProperty("openapi", out _) ? body : null;

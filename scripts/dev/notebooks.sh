@@ -7,20 +7,13 @@
 
 NOTEBOOKS=(api_tests data_analysis)
 
-# What running a notebook needs: Debian's Jupyter and nbconvert (nbclient, which run_notebook.py
-# drives) and the kernel from the tool manifest. Idempotent: silent once installed.
-ensure_notebook_tools() {
-  ensure_apt_packages jupyter-notebook jupyter-nbconvert
-  [[ -d $HOME/.nuget/packages/microsoft.dotnet-interactive ]] ||
-    (cd "$ROOT" && dotnet tool restore >/dev/null) || die "dotnet tool restore failed (the notebook kernel, dotnet-tools.json)"
-}
-
 # notebook_env: what the notebooks read (every name starts with TRIPMATE_).
 notebook_env() {
-  export TRIPMATE_GATEWAY_URL TRIPMATE_SEED_STATE TRIPMATE_PERF_DATA
+  export TRIPMATE_GATEWAY_URL TRIPMATE_SEED_STATE TRIPMATE_PERF_DATA TRIPMATE_PERF_WORK
   TRIPMATE_GATEWAY_URL=$(service_url gateway 1)
   TRIPMATE_SEED_STATE=$DATA_DIR/seed
   TRIPMATE_PERF_DATA=$ROOT/docs/performance
+  TRIPMATE_PERF_WORK=$DATA_DIR/perf
 }
 
 cmd_notebooks() {

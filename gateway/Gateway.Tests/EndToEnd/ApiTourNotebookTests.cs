@@ -20,7 +20,8 @@ public sealed class ApiTourNotebookTests(AllServicesStack stack, ITestOutputHelp
     public async Task Every_cell_of_the_api_tour_notebook_runs_against_the_gateway()
     {
         var notebooks = Path.Combine(ServiceBuild.RepositoryRoot(), "notebooks");
-        var executed = Path.Combine(Directory.CreateTempSubdirectory("tripmate-notebook-").FullName, "api_tests.ipynb");
+        var directory = Directory.CreateTempSubdirectory("tripmate-notebook-");
+        var executed = Path.Combine(directory.FullName, "api_tests.ipynb");
 
         var run = await ExternalProcess.RunAsync("/usr/bin/python3",
             [Path.Combine(notebooks, "run_notebook.py"), Path.Combine(notebooks, "api_tests.ipynb"), "--out", executed,
@@ -28,8 +29,9 @@ public sealed class ApiTourNotebookTests(AllServicesStack stack, ITestOutputHelp
             RunTimeout, environment: new Dictionary<string, string> { ["TRIPMATE_GATEWAY_URL"] = stack.BaseAddress.ToString() });
 
         output.WriteLine(run.Output);
-        output.WriteLine($"The executed notebook, with every output: {executed}");
         // The runner's last lines name the failing cell and its error; the kernel's own log comes before.
-        Assert.True(run.ExitCode == 0, string.Join('\n', run.Error.Split('\n').Where(line => !line.StartsWith("info:") && !line.StartsWith("      "))));
+        Assert.True(run.ExitCode == 0, string.Join('\n', run.Error.Split('\n').Where(line => !line.StartsWith("info:") && !line.StartsWith("      "))) +
+            $"\nThe executed notebook, with every output: {executed}");
+        directory.Delete(recursive: true); // kept only when the run failed, for its outputs
     }
 }

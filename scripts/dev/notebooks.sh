@@ -30,10 +30,10 @@ cmd_notebooks() {
   notebook_env
   if ((open)); then
     say "Jupyter with the .NET (C#) kernel on http://$LOCAL_HOST:$NOTEBOOK_PORT/ (Ctrl-C stops it); gateway $TRIPMATE_GATEWAY_URL"
-    local root=()
-    ((EUID != 0)) || root=(--allow-root) # these machines run everything as root; Jupyter refuses that unless told
+    local as_root=()
+    ((EUID != 0)) || as_root=(--allow-root) # these machines run everything as root; Jupyter refuses that unless told
     JUPYTER_PATH=$ROOT/notebooks exec jupyter notebook --no-browser --ip "$LOCAL_HOST" --port "$NOTEBOOK_PORT" \
-      --notebook-dir "$ROOT/notebooks" "${root[@]}"
+      --notebook-dir "$ROOT/notebooks" "${as_root[@]}"
   fi
   if [[ ! -f $TRIPMATE_SEED_STATE/seed-journal.json ]]; then
     say "notebooks: no seeded data yet: ./dev seed first"

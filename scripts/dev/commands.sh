@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# The ./dev commands: up, down, status, test, seed, perf, server, rotate-signing-key, help.
+# The ./dev commands: up, down, status, test, seed, perf, notebooks, server, rotate-signing-key, help.
 
 usage() {
   cat <<'USAGE'
@@ -29,6 +29,11 @@ Usage: ./dev COMMAND
   perf                regenerate docs/performance.md and .html (and docs/performance/*.json,
                       *.svg): up with raised limits, seed, each item in its own process, the
                       growth data, 1/2/3 capped instances of each service, report (~30 min)
+  notebooks [--open]  with `up` running (seeding first when there is no seeded data): run
+                      notebooks/api_tests.ipynb (the API tour, asserting every step) and
+                      notebooks/data_analysis.ipynb (charts of docs/performance/*.json and of
+                      the seeded data) and write them back with their outputs; --open starts
+                      Jupyter with the .NET (C#) kernel on NOTEBOOK_PORT instead
   server start|stop|status NAME
                       NAME: postgres, redis, rabbitmq, s3; profile from $DEV_PROFILE (default up)
   rotate-signing-key  a new signing key for `up`'s identity: published at once, signing after
@@ -173,6 +178,7 @@ main() {
     test)   cmd_test "$@" ;;
     seed)   cmd_seed "$@" ;;
     perf)   cmd_perf ;;
+    notebooks) cmd_notebooks "$@" ;;
     server) cmd_server "$@" ;;
     rotate-signing-key) cmd_rotate_signing_key ;;
     check-launch) cmd_check_launch "$@" ;;

@@ -49,7 +49,7 @@ cpu_cap_exec() {
 cpu_cap_remove() {
   local group
   group=$(cpu_cap_parent)/$1
-  [[ -d $group ]] && rmdir "$group" 2>/dev/null
-  rmdir "$(cpu_cap_parent)" 2>/dev/null
+  if [[ -d $group ]]; then rmdir "$group" 2>/dev/null || true; fi
+  rmdir "$(cpu_cap_parent)" 2>/dev/null || true # other instances may still be capped in it
   return 0
 }

@@ -70,7 +70,7 @@ ensure_installed() {
 # What the selected test projects run besides the servers (the projects' paths are the arguments):
 # the Node oracles and linters of tools/node; wrk, the load tool's cross-check; the deploy checks'
 # docker-compose (1.29: its `config` validates a compose file with no engine), yamllint, ShellCheck
-# and kubectl.
+# and kubectl; the gateway tests' notebook runner (the API tour).
 ensure_test_tools() {
   local proj packages=()
   ensure_npm_tools "$NODE_TOOLS"
@@ -78,10 +78,18 @@ ensure_test_tools() {
     case $proj in
       load-tests/*) packages+=(wrk) ;;
       deploy/*) packages+=(docker-compose yamllint shellcheck) ;;
+      gateway/*) ensure_notebook_tools ;;
     esac
   done
   ((${#packages[@]} == 0)) || ensure_apt_packages "${packages[@]}"
   if [[ " $* " == *" deploy/"* ]]; then ensure_kubectl; fi
+}
+
+# What running a notebook needs: Debian's Jupyter and nbconvert (nbclient, which run_notebook.py
+# drives) and the kernel from the tool manifest. Idempotent: silent once installed.
+ensure_notebook_tools() {
+  ensure_apt_packages jupyter-notebook jupyter-nbconvert
+  (cd "$ROOT" && dotnet tool restore >/dev/null) || die "dotnet tool restore failed (the notebook kernel, dotnet-tools.json)"
 }
 
 # What `./dev perf` runs besides `up`: nginx, the comparison proxy of docs/performance.md, and wrk.

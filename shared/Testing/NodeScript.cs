@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 
 namespace Tripmate.Testing;
@@ -11,8 +9,6 @@ namespace Tripmate.Testing;
 /// </summary>
 public static class NodeScript
 {
-    public sealed record Run(int ExitCode, string Output, string Error);
-
     /// <summary>tools/node's node_modules, after checking that <paramref name="package"/> is installed there.</summary>
     public static string ModulesWith(string package)
     {
@@ -31,63 +27,10 @@ public static class NodeScript
     /// and returns its exit code and output once it ends; a run over <paramref name="timeout"/> is killed and fails.
     /// </summary>
     /// <param name="script">A path, or one relative to the test binaries (scripts are copied there).</param>
-    public static async Task<Run> RunAsync(
+    public static Task<ExternalProcess.Run> RunAsync(
         string script, IEnumerable<string> arguments, TimeSpan timeout, string? input = null,
-        string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
-    {
-        var start = new ProcessStartInfo("node")
-        {
-            RedirectStandardInput = input is not null,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? "",
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, script));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[name] = value;
-        }
-
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new InvalidOperationException("node did not start.");
-        }
-        catch (Win32Exception e)
-        {
-            throw new InvalidOperationException($"{Path.GetFileName(script)} needs `node` on PATH (Node 20.6+): {e.Message}", e);
-        }
-
-        using (process)
-        {
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            if (input is not null)
-            {
-                await process.StandardInput.WriteAsync(input).ConfigureAwait(false);
-                process.StandardInput.Close();
-            }
-
-            using var cancel = new CancellationTokenSource(timeout);
-            try
-            {
-                await process.WaitForExitAsync(cancel.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"{Path.GetFileName(script)} did not finish within {timeout.TotalSeconds:0} s.");
-            }
-
-            return new Run(process.ExitCode, await output.ConfigureAwait(false), await error.ConfigureAwait(false));
-        }
-    }
+        string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null) =>
+        ExternalProcess.RunAsync("node", [Path.Combine(AppContext.BaseDirectory, script), .. arguments], timeout, input, workingDirectory, environment);
 
     /// <summary>
     /// The oracles' protocol: <c>node script node_modules</c> with <paramref name="input"/> as JSON
